@@ -1,0 +1,96 @@
+// buildApp({ database, config, clock }): plugins + every module's routes. No globals.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Config } from './config.js';
+import type { Ctx } from './context.js';
+import type { Database } from './db/database.js';
+import { ping } from './db/database.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { installErrorHandling } from './platform/http/problem.js';
+import { installGuard } from './platform/http/guard.js';
+import { installMetrics } from './platform/http/metrics.js';
+import { Problem } from './platform/http/schemas.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { regionRoutes } from './modules/regions/routes.js';
+import { unitRoutes } from './modules/units/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+import { leaderRoutes } from './modules/leaders/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { sessionRoutes } from './modules/sessions/routes.js';
+import { settingsRoutes } from './modules/settings/routes.js';
+import { jobRoutes } from './platform/jobs/routes.js';
+
+export interface AppDeps { database: Database; config: Config; clock?: Clock; webDist?: string | null }
+
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: Ctx }> {
+  const { database, config } = deps;
+  const ctx: Ctx = { db: database.db, dialect: database.dialect, database, config, clock: deps.clock ?? systemClock };
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  });
+
+  installErrorHandling(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"], frameAncestors: ["'none'"], upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.cookieSecure === true,
+  });
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 } });
+  app.addSchema(Problem);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'luoshi 落实 API', version: '1', description: 'REST JSON API of luoshi. Errors are application/problem+json (RFC 9457).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'luoshi_sid' } } },
+      security: [{ session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) || `def-${i}` },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installGuard(app, ctx);
+  installMetrics(app);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try { await ping(ctx.db); return { status: 'ready', database: ctx.dialect }; } catch { return reply.status(503).send({ status: 'unavailable' }); }
+  });
+
+  authRoutes(app, ctx);
+  regionRoutes(app, ctx);
+  unitRoutes(app, ctx);
+  userRoutes(app, ctx);
+  leaderRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  sessionRoutes(app, ctx);
+  settingsRoutes(app, ctx);
+  jobRoutes(app, ctx);
+
+  const webDist = deps.webDist === undefined ? resolve('web/dist') : deps.webDist;
+  if (webDist && existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
+    // The single-page app answers every non-API path with index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !/\.\w+$/.test(req.url.split('?')[0])) return reply.sendFile('index.html');
+      return reply.status(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not found', status: 404, code: 'notFound', detail: 'Not found' });
+    });
+  }
+  return { app, ctx };
+}

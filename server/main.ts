@@ -1,0 +1,26 @@
+// Read config, open the database, migrate, seed the demo county on first start, listen.
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { buildApp } from './app.js';
+import { isEmpty, seedDemo } from './demo/demo-county.js';
+import { systemClock } from './platform/clock.js';
+
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const database = openDatabase(config.databaseUrl);
+  const applied = await migrateToLatest(database.db);
+  const { app, ctx } = await buildApp({ database, config, clock: systemClock });
+  if (applied.length) app.log.info({ applied }, 'migrations applied');
+  if (config.seedDemo && (await isEmpty(ctx))) await seedDemo(ctx, (s) => app.log.info(s));
+  const close = async () => { await app.close(); await database.close(); process.exit(0); };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.dialect === 'sqlite' ? config.databaseUrl.replace(/^sqlite:/, '') : 'PostgreSQL';
+  console.log(`luoshi 落实 is running at http://localhost:${config.port} (database: ${where})`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  serve().catch((err) => { console.error(err); process.exit(1); });
+}

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Ctx } from '../../context.js';
+import { audit, inTransaction } from '../../context.js';
+import { actorOf } from '../../platform/http/guard.js';
+import { errors } from '../../platform/http/schemas.js';
+import { authorize } from '../../platform/access/policies.js';
+import { getSettings, putSetting } from '../../platform/settings.js';
+
+const SettingsSchema = Type.Object({
+  'security.idleMinutes': Type.Integer({ minimum: 5, maximum: 480 }),
+  'security.totpForAll': Type.Boolean(),
+  'security.lockoutThreshold': Type.Integer({ minimum: 3, maximum: 20 }),
+  'security.lockoutMinutes': Type.Integer({ minimum: 1, maximum: 1440 }),
+});
+const tags = ['settings 系统设置'];
+
+export function settingsRoutes(app: FastifyInstance, ctx: Ctx): void {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.get('/api/v1/settings', { schema: { tags, summary: '系统设置 Settings', response: { 200: SettingsSchema, ...errors(401, 403) } } }, async (req) => {
+    authorize(actorOf(req), 'settings.read');
+    return getSettings(ctx);
+  });
+  r.patch('/api/v1/settings', {
+    schema: { tags, summary: '修改系统设置 Change settings', body: Type.Partial(SettingsSchema, { additionalProperties: false }), response: { 200: SettingsSchema, ...errors(400, 401, 403) } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'settings.write');
+    return inTransaction(ctx, async (trx) => {
+      const before = await getSettings(ctx, trx);
+      for (const [k, v] of Object.entries(req.body)) if (v !== undefined) await putSetting(ctx, trx, k, v);
+      const after = await getSettings(ctx, trx);
+      await audit(ctx, trx, actor, { action: 'settings.update', entityType: 'settings', before, after });
+      return after;
+    });
+  });
+}

@@ -1,0 +1,36 @@
+// Deployment-wide settings (key → JSON value) with typed defaults. Rule parameters live here, not in code.
+import type { Ctx, Trx } from '../context.js';
+
+export interface Settings {
+  'security.idleMinutes': number;
+  'security.totpForAll': boolean;
+  'security.lockoutThreshold': number;
+  'security.lockoutMinutes': number;
+}
+
+export function defaultSettings(ctx: Ctx): Settings {
+  return {
+    'security.idleMinutes': ctx.config.sessionIdleMinutes,
+    'security.totpForAll': false,
+    'security.lockoutThreshold': 5,
+    'security.lockoutMinutes': 15,
+  };
+}
+
+export async function getSettings(ctx: Ctx, trx: Trx = ctx.db): Promise<Settings> {
+  const rows = await trx.selectFrom('settings').select(['key', 'value']).execute();
+  const s = defaultSettings(ctx) as unknown as Record<string, unknown>;
+  for (const r of rows) if (r.key in s) s[r.key] = JSON.parse(r.value);
+  return s as unknown as Settings;
+}
+
+export async function getSetting<K extends keyof Settings>(ctx: Ctx, key: K, trx: Trx = ctx.db): Promise<Settings[K]> {
+  const row = await trx.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row ? JSON.parse(row.value) : defaultSettings(ctx)[key];
+}
+
+export async function putSetting(ctx: Ctx, trx: Trx, key: string, value: unknown): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  await trx.insertInto('settings').values({ key, value: JSON.stringify(value), updatedAt: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updatedAt: now })).execute();
+}
