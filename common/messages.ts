@@ -45,6 +45,20 @@ export const MESSAGES = {
   'import.missingColumn': { 'zh-CN': '缺少必需的列：{columns}', 'en-US': 'Missing required columns: {columns}' },
   'import.badRows': { 'zh-CN': '有 {count} 行数据有误，未导入任何数据', 'en-US': '{count} rows have errors; nothing was imported' },
   'import.empty': { 'zh-CN': '表格中没有数据行', 'en-US': 'The sheet has no data rows' },
+  'rag.done': { 'zh-CN': '已按期办结', 'en-US': 'Completed on time' },
+  'rag.doneLate': { 'zh-CN': '已办结，超期 {days} 个工作日', 'en-US': 'Completed {days} working days late' },
+  'rag.overdue': { 'zh-CN': '截止日期已过 {days} 个工作日', 'en-US': 'Deadline passed {days} working days ago' },
+  'rag.nearDeadline': { 'zh-CN': '距截止日期仅剩 {days} 个工作日', 'en-US': 'Only {days} working days to the deadline' },
+  'rag.missedReports': { 'zh-CN': '连续 {count} 次未按时反馈', 'en-US': '{count} reports missed in a row' },
+  'rag.reportOverdue': { 'zh-CN': '进展反馈已逾期', 'en-US': 'A progress report is overdue' },
+  'rag.behind': { 'zh-CN': '进度 {progress}%，按时序应达 {expected}%', 'en-US': 'Progress {progress}%, expected {expected}% by now' },
+  'rag.milestoneOverdue': { 'zh-CN': '节点 {date} 未完成', 'en-US': 'Milestone due {date} not done' },
+  'rag.onTrack': { 'zh-CN': '按计划推进（进度 {progress}%，时序 {expected}%）', 'en-US': 'On track (progress {progress}%, expected {expected}%)' },
+  'rag.acceptOverdue': { 'zh-CN': '交办已 {days} 个工作日未签收', 'en-US': 'Not accepted {days} working days after assignment' },
+  'task.illegalTransition': { 'zh-CN': '当前状态不能执行“{action}”，可执行：{allowed}', 'en-US': 'Cannot "{action}" now; allowed: {allowed}' },
+  'task.cadenceTooFrequent': { 'zh-CN': '反馈频次不能高于每{limit}（特急事项须填写理由）', 'en-US': 'Reports may not be asked more often than {limit} (urgent tasks need a recorded reason)' },
+  'task.deadlineBeforeStart': { 'zh-CN': '截止日期不能早于开始日期', 'en-US': 'The deadline cannot be before the start date' },
+  'task.extensionAfterDeadline': { 'zh-CN': '延期须在截止日期前申请', 'en-US': 'An extension must be asked before the deadline' },
 } satisfies Record<string, Msg>;
 
 export type MessageKey = keyof typeof MESSAGES;
