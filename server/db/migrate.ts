@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0003 from './migrations/0003_tasks.js';
 
 // Listed explicitly so that migrations travel with any bundle and run in a fixed order.
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0003_tasks': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -37,7 +37,65 @@ export interface JobTable {
 }
 export interface LockTable { name: string; holder: string; expiresAt: string }
 
+export interface CalendarDayTable { date: string; workday: number; name: string | null; updatedAt: string; updatedBy: string | null }
+export interface CalendarYearTable { year: number; confirmedAt: string; confirmedBy: string | null }
+export interface TaskTable {
+  id: string; regionCode: string; serial: string; source: string; sourceRef: string | null; sourceTitle: string | null; sourceDate: string | null;
+  title: string; content: string | null; leaderUserId: string | null; leadUnitId: string; level: string; cadence: string;
+  cadenceDay: number | null; cadenceReason: string | null; startDate: string; deadline: string; originalDeadline: string; acceptDue: string;
+  status: string; progress: Generated<number>; pendingExtensionTo: string | null; needsLeaderSignoff: Generated<number>;
+  signedOffAt: string | null; originType: string | null; originId: string | null; recurringId: string | null; assignedAt: string;
+  acceptedAt: string | null; completedAt: string | null; closedAt: string | null; lastReportAt: string | null; quality: number | null;
+  searchText: string; createdBy: string | null; createdAt: string; updatedAt: string; version: Generated<number>;
+}
+export interface TaskCoUnitTable { taskId: string; unitId: string }
+export interface TaskMilestoneTable { id: string; taskId: string; title: string; dueDate: string; expectedProgress: number | null; doneAt: string | null }
+export interface TaskEventTable {
+  id: string; taskId: string; at: string; action: string; actorId: string | null; actorName: string | null; unitId: string | null;
+  comment: string | null; reason: string | null; progress: number | null; dataJson: string | null; attachmentsJson: string | null; fieldsTyped: Generated<number>;
+}
+export interface AttachmentTable {
+  id: string; regionCode: string; taskId: string | null; filename: string; mime: string; size: number; sha256: string; storagePath: string;
+  uploadedBy: string | null; createdAt: string;
+}
+export interface EscalationTable {
+  id: string; regionCode: string; taskId: string; year: number; seq: number; number: string; requirement: string; replyBy: string;
+  issuedAt: string; issuedBy: string | null;
+}
+export interface AccountabilityActionTable {
+  id: string; regionCode: string; unitId: string; taskId: string | null; kind: string; reason: string; decidedOn: string; createdBy: string | null; createdAt: string;
+}
+export interface NotificationTable { id: string; userId: string; kind: string; title: string; body: string | null; taskId: string | null; createdAt: string; readAt: string | null }
+export interface ReminderTable { taskId: string; kind: string; dueKey: string; createdAt: string; digestedAt: string | null }
+export interface DigestTable { userId: string; day: string; createdAt: string }
+export interface WebhookTable { id: string; regionCode: string; unitId: string | null; kind: string; url: string; secret: string | null; enabled: Generated<number>; createdAt: string }
+export interface WebhookDeliveryTable {
+  id: string; webhookId: string; payloadJson: string; status: string; attempts: Generated<number>; nextAttemptAt: string; lastError: string | null;
+  createdAt: string; deliveredAt: string | null;
+}
+export interface RecurringTaskTable {
+  id: string; regionCode: string; title: string; frequency: string; templateJson: string; nextRunOn: string; active: Generated<number>;
+  createdBy: string | null; createdAt: string;
+}
+export interface SavedFilterTable { id: string; userId: string; name: string; query: string; createdAt: string }
+
 export interface DB {
+  calendarDays: CalendarDayTable;
+  calendarYears: CalendarYearTable;
+  tasks: TaskTable;
+  taskCoUnits: TaskCoUnitTable;
+  taskMilestones: TaskMilestoneTable;
+  taskEvents: TaskEventTable;
+  attachments: AttachmentTable;
+  escalations: EscalationTable;
+  accountabilityActions: AccountabilityActionTable;
+  notifications: NotificationTable;
+  reminders: ReminderTable;
+  digests: DigestTable;
+  webhooks: WebhookTable;
+  webhookDeliveries: WebhookDeliveryTable;
+  recurringTasks: RecurringTaskTable;
+  savedFilters: SavedFilterTable;
   regions: RegionTable;
   units: UnitTable;
   users: UserTable;
