@@ -26,6 +26,8 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { sessionRoutes } from './modules/sessions/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
 import { jobRoutes } from './platform/jobs/routes.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
+import { taskRoutes } from './modules/tasks/routes.js';
 
 export interface AppDeps { database: Database; config: Config; clock?: Clock; webDist?: string | null }
 
@@ -82,6 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   sessionRoutes(app, ctx);
   settingsRoutes(app, ctx);
   jobRoutes(app, ctx);
+  calendarRoutes(app, ctx);
+  taskRoutes(app, ctx);
 
   const webDist = deps.webDist === undefined ? resolve('web/dist') : deps.webDist;
   if (webDist && existsSync(webDist)) {

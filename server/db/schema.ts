@@ -46,6 +46,7 @@ export interface TaskTable {
   status: string; progress: Generated<number>; pendingExtensionTo: string | null; needsLeaderSignoff: Generated<number>;
   signedOffAt: string | null; originType: string | null; originId: string | null; recurringId: string | null; assignedAt: string;
   acceptedAt: string | null; completedAt: string | null; closedAt: string | null; lastReportAt: string | null; quality: number | null;
+  rag: Generated<string>; ragReasons: Generated<string>; ragOn: string; expectedProgress: Generated<number>; missedReports: Generated<number>; nextReportDue: string | null;
   searchText: string; createdBy: string | null; createdAt: string; updatedAt: string; version: Generated<number>;
 }
 export interface TaskCoUnitTable { taskId: string; unitId: string }

@@ -6,6 +6,17 @@ export interface Settings {
   'security.totpForAll': boolean;
   'security.lockoutThreshold': number;
   'security.lockoutMinutes': number;
+  /** Working days a unit has to accept (签收) or return (退回) a task. */
+  'tasks.acceptDays': number;
+  'tasks.nearDeadlineDays': number;
+  'tasks.trailPoints': number;
+  'tasks.missedReportsRed': number;
+  /** The most frequent reporting a supervisor may ask (减负): 'weekly' | 'fortnightly' | 'monthly'. */
+  'tasks.maxReportFrequency': 'weekly' | 'fortnightly' | 'monthly';
+  /** Reminders go out this many working days before a deadline. */
+  'tasks.remindDaysBefore': number;
+  /** Assessment weights (results only: no setting scores logins, clicks, photos or attachments). */
+  'assessment.weights': { acceptOnTime: number; reportOnTime: number; completeOnTime: number; overdue: number; returns: number; quality: number };
 }
 
 export function defaultSettings(ctx: Ctx): Settings {
@@ -14,6 +25,13 @@ export function defaultSettings(ctx: Ctx): Settings {
     'security.totpForAll': false,
     'security.lockoutThreshold': 5,
     'security.lockoutMinutes': 15,
+    'tasks.acceptDays': 3,
+    'tasks.nearDeadlineDays': 3,
+    'tasks.trailPoints': 20,
+    'tasks.missedReportsRed': 2,
+    'tasks.maxReportFrequency': 'weekly',
+    'tasks.remindDaysBefore': 3,
+    'assessment.weights': { acceptOnTime: 15, reportOnTime: 25, completeOnTime: 40, overdue: 10, returns: 0, quality: 10 },
   };
 }
 

@@ -50,6 +50,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('closed_at', 'text')
     .addColumn('last_report_at', 'text')
     .addColumn('quality', 'integer')
+    // RAG is derived by rules (task-rag.ts) from the facts above and stored only so that lists can filter and count
+    // by colour; every write and the daily job recompute it. Never typed in.
+    .addColumn('rag', 'text', (c) => c.notNull().defaultTo('green'))
+    .addColumn('rag_reasons', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('rag_on', 'text', (c) => c.notNull())
+    .addColumn('expected_progress', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('missed_reports', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('next_report_due', 'text')
     .addColumn('search_text', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -60,6 +68,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('tasks_region_status_idx').on('tasks').columns(['region_code', 'status', 'deadline']).execute();
   await db.schema.createIndex('tasks_unit_status_idx').on('tasks').columns(['lead_unit_id', 'status', 'deadline']).execute();
   await db.schema.createIndex('tasks_leader_idx').on('tasks').columns(['leader_user_id', 'status']).execute();
+  await db.schema.createIndex('tasks_region_rag_idx').on('tasks').columns(['region_code', 'rag', 'status']).execute();
   await db.schema.createIndex('tasks_origin_idx').on('tasks').columns(['origin_type', 'origin_id']).execute();
 
   await db.schema.createTable('task_co_units')

@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   'settings.write': ['sysadmin', 'secadmin'],
   'audit.read': ['auditor'],
   'business.read': ['leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'],
+  'tasks.read': ['leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'],
+  'tasks.assign': ['supervisor'],
+  'tasks.supervise': ['supervisor'],
+  'tasks.assess': ['supervisor', 'leader', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -49,6 +49,7 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, status: nu
   let detail = message(code, locale, params);
   if (fields.length && code === 'invalid') detail = fields.slice(0, 5).map((f) => `${f.row !== undefined ? `#${f.row} ` : ''}${f.field}: ${f.message}`).join('；');
   return reply.status(status).type('application/problem+json').send({
+    ...extra,
     type: `https://luoshi.local/problems/${code}`,
     title: message(code, locale, params),
     status,
@@ -56,7 +57,6 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, status: nu
     detail,
     instance: req.url,
     ...(fields.length ? { errors: fields } : {}),
-    ...extra,
   });
 }
 

@@ -1,0 +1,72 @@
+// The working-day calendar: the official schedule (chinese-days, 调休 included) with the administrator's corrections.
+import { getDayDetail } from 'chinese-days';
+import type { Ctx, Trx } from '../../context.js';
+import { audit, inTransaction } from '../../context.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { authorize } from '../../platform/access/policies.js';
+import { shanghaiDate } from '../../platform/clock.js';
+import { addDays, makeCalendar, OFFICIAL_YEARS, type WorkCalendar } from '../../platform/calendar/working-days.js';
+
+/** The calendar in force: loads the administrator's entries (a few dozen rows a year). */
+export async function loadCalendar(ctx: Ctx, trx: Trx = ctx.db): Promise<WorkCalendar> {
+  const [days, years] = await Promise.all([
+    trx.selectFrom('calendarDays').select(['date', 'workday']).execute(),
+    trx.selectFrom('calendarYears').select('year').execute(),
+  ]);
+  return makeCalendar(new Map(days.map((d) => [d.date, !!d.workday])), [...OFFICIAL_YEARS, ...years.map((y) => y.year)]);
+}
+
+export async function calendarYear(ctx: Ctx, actor: Actor, year: number) {
+  const cal = await loadCalendar(ctx);
+  const overrides = await ctx.db.selectFrom('calendarDays').selectAll().where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute();
+  const byDate = new Map(overrides.map((o) => [o.date, o]));
+  const confirmed = await ctx.db.selectFrom('calendarYears').selectAll().where('year', '=', year).executeTakeFirst();
+  const official = OFFICIAL_YEARS.includes(year);
+  // Only the days that differ from an ordinary week: holidays on weekdays, working weekends, and every override.
+  const days: { date: string; workday: boolean; name: string | null; source: 'official' | 'admin' }[] = [];
+  for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
+    const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
+    const weekend = dow === 0 || dow === 6;
+    const o = byDate.get(d);
+    const work = cal.isWorkday(d);
+    if (o) days.push({ date: d, workday: !!o.workday, name: o.name, source: 'admin' });
+    else if (work === weekend) {
+      const detail = official ? getDayDetail(d) : null;
+      days.push({ date: d, workday: work, name: detail?.name?.split(',')[1] ?? null, source: 'official' });
+    }
+  }
+  const today = shanghaiDate(ctx.clock.now());
+  const nextYear = Number(today.slice(0, 4)) + 1;
+  const nextKnown = OFFICIAL_YEARS.includes(nextYear) || !!(await ctx.db.selectFrom('calendarYears').select('year').where('year', '=', nextYear).executeTakeFirst());
+  void actor;
+  return { year, official, confirmed: !!confirmed, days, warning: nextKnown ? null : { code: 'calendar.nextYearMissing', year: nextYear } };
+}
+
+export async function setDay(ctx: Ctx, actor: Actor, date: string, workday: boolean, name: string | null) {
+  authorize(actor, 'settings.write');
+  await inTransaction(ctx, async (trx) => {
+    const before = await trx.selectFrom('calendarDays').selectAll().where('date', '=', date).executeTakeFirst();
+    const row = { workday: workday ? 1 : 0, name, updatedAt: ctx.clock.now().toISOString(), updatedBy: actor.userId };
+    await trx.insertInto('calendarDays').values({ date, ...row }).onConflict((oc) => oc.column('date').doUpdateSet(row)).execute();
+    await audit(ctx, trx, actor, { action: 'calendar.set_day', entityType: 'calendar', entityId: date, before, after: { date, workday, name } });
+  });
+}
+
+export async function clearDay(ctx: Ctx, actor: Actor, date: string) {
+  authorize(actor, 'settings.write');
+  await inTransaction(ctx, async (trx) => {
+    const before = await trx.selectFrom('calendarDays').selectAll().where('date', '=', date).executeTakeFirst();
+    await trx.deleteFrom('calendarDays').where('date', '=', date).execute();
+    await audit(ctx, trx, actor, { action: 'calendar.clear_day', entityType: 'calendar', entityId: date, before });
+  });
+}
+
+/** The administrator says the year's schedule (entered by hand) is complete. */
+export async function confirmYear(ctx: Ctx, actor: Actor, year: number) {
+  authorize(actor, 'settings.write');
+  await inTransaction(ctx, async (trx) => {
+    await trx.insertInto('calendarYears').values({ year, confirmedAt: ctx.clock.now().toISOString(), confirmedBy: actor.userId })
+      .onConflict((oc) => oc.column('year').doNothing()).execute();
+    await audit(ctx, trx, actor, { action: 'calendar.confirm_year', entityType: 'calendar', entityId: String(year) });
+  });
+}

@@ -1,0 +1,122 @@
+// Every query of the tasks tables. Scope in SQL: region for the 督查室 and viewers; own unit (lead or co-unit)
+// for unit staff; portfolio units or tasks he is responsible for, for a leader.
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Trx } from '../../context.js';
+import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { businessScope, inScope } from '../../platform/access/scope.js';
+import type { TaskListFilter } from './schemas.js';
+
+export function taskScope(eb: ExpressionBuilder<DB, 'tasks'>, actor: Actor) {
+  return inScope(eb, businessScope(actor), { region: 'tasks.region_code', unit: 'tasks.lead_unit_id' }, (unitIds) => eb.or([
+    eb.exists(eb.selectFrom('taskCoUnits').select('taskCoUnits.taskId').whereRef('taskCoUnits.taskId', '=', 'tasks.id').where('taskCoUnits.unitId', 'in', unitIds)),
+    ...(actor.roles.has('leader') ? [eb('tasks.leaderUserId', '=', actor.userId)] : []),
+  ]));
+}
+
+export const TASK_COLUMNS = [
+  'tasks.id', 'tasks.serial', 'tasks.regionCode', 'tasks.source', 'tasks.sourceRef', 'tasks.sourceTitle', 'tasks.sourceDate', 'tasks.title',
+  'tasks.content', 'tasks.leaderUserId', 'leader.displayName as leaderName', 'tasks.leadUnitId', 'leadUnit.name as leadUnitName',
+  'tasks.level', 'tasks.cadence', 'tasks.cadenceDay', 'tasks.startDate', 'tasks.deadline', 'tasks.originalDeadline', 'tasks.acceptDue',
+  'tasks.status', 'tasks.progress', 'tasks.pendingExtensionTo', 'tasks.needsLeaderSignoff', 'tasks.signedOffAt', 'tasks.originType',
+  'tasks.originId', 'tasks.assignedAt', 'tasks.acceptedAt', 'tasks.completedAt', 'tasks.closedAt', 'tasks.lastReportAt', 'tasks.rag',
+  'tasks.ragReasons', 'tasks.expectedProgress', 'tasks.missedReports', 'tasks.nextReportDue', 'tasks.version', 'tasks.quality',
+] as const;
+
+function base(db: Trx, actor: Actor) {
+  return db.selectFrom('tasks')
+    .innerJoin('units as leadUnit', 'leadUnit.id', 'tasks.leadUnitId')
+    .leftJoin('users as leader', 'leader.id', 'tasks.leaderUserId')
+    .where((eb) => taskScope(eb as any, actor));
+}
+
+export type TaskRow = Awaited<ReturnType<typeof findTaskRow>> & {};
+
+export function filtered(db: Trx, actor: Actor, f: TaskListFilter, today: string) {
+  let q = base(db, actor);
+  if (f.q) q = q.where('tasks.searchText', 'like', `%${f.q.toLowerCase()}%`);
+  if (f.source) q = q.where('tasks.source', '=', f.source);
+  if (f.unitId) {
+    const unitId = f.unitId;
+    q = q.where((eb) => eb.or([eb('tasks.leadUnitId', '=', unitId), eb.exists(eb.selectFrom('taskCoUnits').select('taskCoUnits.taskId').whereRef('taskCoUnits.taskId', '=', 'tasks.id').where('taskCoUnits.unitId', '=', unitId))]));
+  }
+  if (f.leaderUserId) q = q.where('tasks.leaderUserId', '=', f.leaderUserId);
+  if (f.level) q = q.where('tasks.level', '=', f.level);
+  if (f.status === 'open') q = q.where('tasks.status', 'in', ['assigned', 'returned', 'in_progress', 'completion_requested']);
+  else if (f.status === 'done') q = q.where('tasks.status', 'in', ['completed', 'closed']);
+  else if (f.status) q = q.where('tasks.status', '=', f.status);
+  if (f.overdue) q = q.where('tasks.deadline', '<', today).where('tasks.status', 'in', ['assigned', 'returned', 'in_progress', 'completion_requested']);
+  if (f.deadlineFrom) q = q.where('tasks.deadline', '>=', f.deadlineFrom);
+  if (f.deadlineTo) q = q.where('tasks.deadline', '<=', f.deadlineTo);
+  if (f.assignedFrom) q = q.where('tasks.assignedAt', '>=', new Date(`${f.assignedFrom}T00:00:00+08:00`).toISOString());
+  if (f.assignedTo) q = q.where('tasks.assignedAt', '<', new Date(Date.parse(`${f.assignedTo}T00:00:00+08:00`) + 86_400_000).toISOString());
+  return q;
+}
+
+export async function listTasks(db: Trx, actor: Actor, f: TaskListFilter, today: string) {
+  const q = filtered(db, actor, f, today);
+  const pageSize = f.pageSize ?? 50; const page = f.page ?? 1;
+  let rows = q.select(TASK_COLUMNS);
+  switch (f.sort ?? 'deadline') {
+    case 'deadline': rows = rows.orderBy('tasks.deadline').orderBy('tasks.id'); break;
+    case '-deadline': rows = rows.orderBy('tasks.deadline', 'desc').orderBy('tasks.id'); break;
+    case 'assignedAt': rows = rows.orderBy('tasks.assignedAt').orderBy('tasks.id'); break;
+    case '-assignedAt': rows = rows.orderBy('tasks.assignedAt', 'desc').orderBy('tasks.id'); break;
+    case 'rag': rows = rows.orderBy(sql`case tasks.rag when 'red' then 0 when 'yellow' then 1 else 2 end`).orderBy('tasks.deadline').orderBy('tasks.id'); break;
+  }
+  const withoutRag = filtered(db, actor, { ...f, rag: undefined }, today);
+  const [items, counts] = await Promise.all([
+    (f.rag ? rows.where('tasks.rag', '=', f.rag) : rows).limit(pageSize).offset((page - 1) * pageSize).execute(),
+    withoutRag.select(['tasks.rag', sql<number>`count(*)`.as('n')]).groupBy('tasks.rag').execute(),
+  ]);
+  const byRag = { red: 0, yellow: 0, green: 0 } as Record<'red' | 'yellow' | 'green', number>;
+  for (const c of counts) byRag[c.rag as keyof typeof byRag] = Number(c.n);
+  const total = f.rag ? byRag[f.rag] : byRag.red + byRag.yellow + byRag.green;
+  return { items, total, counts: byRag };
+}
+
+export async function findTaskRow(db: Trx, actor: Actor, id: string) {
+  return base(db, actor).select(TASK_COLUMNS).where('tasks.id', '=', id).executeTakeFirst();
+}
+
+/** For the loop itself (jobs, other modules through the service): a task by id with no actor scope. */
+export async function findTaskRowUnscoped(db: Trx, id: string) {
+  return db.selectFrom('tasks').innerJoin('units as leadUnit', 'leadUnit.id', 'tasks.leadUnitId').leftJoin('users as leader', 'leader.id', 'tasks.leaderUserId')
+    .select(TASK_COLUMNS).where('tasks.id', '=', id).executeTakeFirst();
+}
+
+export async function coUnitsOf(db: Trx, taskIds: string[]) {
+  if (!taskIds.length) return new Map<string, { id: string; name: string }[]>();
+  const rows = await db.selectFrom('taskCoUnits').innerJoin('units', 'units.id', 'taskCoUnits.unitId')
+    .select(['taskCoUnits.taskId', 'units.id', 'units.name']).where('taskCoUnits.taskId', 'in', taskIds).orderBy('units.sortOrder').execute();
+  const m = new Map<string, { id: string; name: string }[]>();
+  for (const r of rows) m.set(r.taskId, [...(m.get(r.taskId) ?? []), { id: r.id, name: r.name }]);
+  return m;
+}
+
+export const milestonesOf = (db: Trx, taskId: string) =>
+  db.selectFrom('taskMilestones').select(['id', 'title', 'dueDate', 'expectedProgress', 'doneAt']).where('taskId', '=', taskId).orderBy('dueDate').execute();
+
+export const eventsOf = (db: Trx, taskId: string) =>
+  db.selectFrom('taskEvents').leftJoin('units', 'units.id', 'taskEvents.unitId')
+    .select(['taskEvents.id', 'taskEvents.at', 'taskEvents.action', 'taskEvents.actorName', 'units.name as unitName', 'taskEvents.comment', 'taskEvents.reason', 'taskEvents.progress', 'taskEvents.dataJson'])
+    .where('taskEvents.taskId', '=', taskId).orderBy('taskEvents.at').orderBy('taskEvents.id').execute();
+
+export const reportsOf = (db: Trx, taskId: string) =>
+  db.selectFrom('taskEvents').select(['at', 'progress', 'comment']).where('taskId', '=', taskId).where('action', '=', 'report').orderBy('at').execute();
+
+export async function nextSerial(db: Trx, regionCode: string, year: string): Promise<string> {
+  const row = await db.selectFrom('tasks').select(sql<string>`max(serial)`.as('m')).where('regionCode', '=', regionCode).where('serial', 'like', `${year}-%`).executeTakeFirst();
+  const n = row?.m ? Number(row.m.slice(5)) + 1 : 1;
+  return `${year}-${String(n).padStart(4, '0')}`;
+}
+
+export async function updateTask(db: Trx, id: string, version: number, set: Record<string, unknown>): Promise<boolean> {
+  const r = await db.updateTable('tasks').set({ ...set, version: version + 1 } as any).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function similarOpen(db: Trx, regionCode: string, leadUnitId: string) {
+  return db.selectFrom('tasks').select(['id', 'serial', 'title']).where('regionCode', '=', regionCode).where('leadUnitId', '=', leadUnitId)
+    .where('status', 'in', ['assigned', 'in_progress', 'completion_requested']).limit(500).execute();
+}
