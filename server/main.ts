@@ -3,7 +3,8 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
-import { isEmpty, seedDemo } from './demo/demo-county.js';
+import { DEMO, isEmpty, seedDemo } from './demo/demo-county.js';
+import { seedDemoTasks } from './demo/demo-tasks.js';
 import { systemClock } from './platform/clock.js';
 
 export async function serve(): Promise<void> {
@@ -12,7 +13,10 @@ export async function serve(): Promise<void> {
   const applied = await migrateToLatest(database.db);
   const { app, ctx } = await buildApp({ database, config, clock: systemClock });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
-  if (config.seedDemo && (await isEmpty(ctx))) await seedDemo(ctx, (s) => app.log.info(s));
+  if (config.seedDemo && (await isEmpty(ctx))) {
+    await seedDemo(ctx, (s) => app.log.info(s));
+    await seedDemoTasks(ctx, DEMO.county.code, (s) => app.log.info(s));
+  }
   const close = async () => { await app.close(); await database.close(); process.exit(0); };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);

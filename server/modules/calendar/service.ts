@@ -1,5 +1,5 @@
 // The working-day calendar: the official schedule (chinese-days, 调休 included) with the administrator's corrections.
-import { getDayDetail } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import type { Ctx, Trx } from '../../context.js';
 import { audit, inTransaction } from '../../context.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -31,7 +31,7 @@ export async function calendarYear(ctx: Ctx, actor: Actor, year: number) {
     const work = cal.isWorkday(d);
     if (o) days.push({ date: d, workday: !!o.workday, name: o.name, source: 'admin' });
     else if (work === weekend) {
-      const detail = official ? getDayDetail(d) : null;
+      const detail = official ? chineseDays.getDayDetail(d) : null;
       days.push({ date: d, workday: work, name: detail?.name?.split(',')[1] ?? null, source: 'official' });
     }
   }

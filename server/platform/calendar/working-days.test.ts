@@ -29,6 +29,8 @@ describe('working days (official schedule with 调休)', () => {
     expect(cal.addWorkdays('2026-11-27', 1)).toBe('2026-11-30');
     expect(cal.addWorkdays('2026-11-28', 0)).toBe('2026-11-30');
     expect(cal.addWorkdays('2026-11-30', 0)).toBe('2026-11-30');
+    expect(cal.addWorkdays('2026-11-30', -1)).toBe('2026-11-27');
+    expect(cal.addWorkdays('2025-10-09', -1)).toBe('2025-09-30');
   });
 
   it('counts working days between dates, signed, across a year change', () => {

@@ -1,6 +1,7 @@
 // Working-day arithmetic (工作日) on 'YYYY-MM-DD' dates. Pure: the calendar is a function date → workday?,
 // built from the official schedule (chinese-days knows 调休) with the administrator's corrections on top.
-import { isWorkday as officialIsWorkday } from 'chinese-days';
+import chineseDays from 'chinese-days';
+const officialIsWorkday = (d: string) => chineseDays.isWorkday(d);
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -24,7 +25,7 @@ export const OFFICIAL_YEARS: number[] = (() => {
 
 export interface WorkCalendar {
   isWorkday(d: IsoDate): boolean;
-  /** The n-th working day after d (n ≥ 1); n = 0 gives d itself if it is a working day, else the next one. */
+  /** The n-th working day after d (n ≥ 1) or before it (n ≤ −1); n = 0 gives d itself if it is a working day, else the next one. */
   addWorkdays(d: IsoDate, n: number): IsoDate;
   /** Working days in (a, b] — positive when b is after a, negative when before, 0 on the same day. */
   workdaysBetween(a: IsoDate, b: IsoDate): number;
@@ -57,8 +58,12 @@ export function makeCalendar(overrides: ReadonlyMap<IsoDate, boolean> = new Map(
   return {
     isWorkday,
     addWorkdays(d, n) {
-      if (n < 0) throw new RangeError('n must be ≥ 0');
       let cur = d;
+      if (n < 0) {
+        let back = -n;
+        while (back > 0) { cur = addDays(cur, -1); if (isWorkday(cur)) back--; }
+        return cur;
+      }
       if (n === 0) { while (!isWorkday(cur)) cur = addDays(cur, 1); return cur; }
       let left = n;
       while (left > 0) { cur = addDays(cur, 1); if (isWorkday(cur)) left--; }
