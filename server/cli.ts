@@ -56,6 +56,7 @@ program.command('seed').description('load data: --demo (the demo county) or --sy
   .option('--region <code>', 'region code of the synthetic county', '990199')
   .option('--units <n>', 'number of units', '100')
   .option('--users <n>', 'number of users', '10000')
+  .option('--tasks <n>', 'number of 督办 tasks', '0')
   .option('--password <pw>', 'password of the synthetic users', 'Bench@2026')
   .action(async (o) => {
     const { ctx, database } = await open();
@@ -64,8 +65,8 @@ program.command('seed').description('load data: --demo (the demo county) or --sy
         if (!(await isEmpty(ctx))) { console.error('The database already holds data: the demo county is loaded only into an empty database.'); process.exitCode = 1; return; }
         await seedDemo(ctx, console.log);
       } else if (o.synthetic) {
-        const r = await seedSynthetic(ctx, { regionCode: o.region, regionName: `合成县${o.region}`, units: Number(o.units), users: Number(o.users), password: o.password, onProgress: progress('users') });
-        console.log(`synthetic county ${r.regionCode}: ${r.units} units, ${r.users} users (usernames s${r.regionCode}_0 …, password ${o.password})`);
+        const r = await seedSynthetic(ctx, { regionCode: o.region, regionName: `合成县${o.region}`, units: Number(o.units), users: Number(o.users), tasks: Number(o.tasks), password: o.password, onProgress: progress('users') });
+        console.log(`synthetic county ${r.regionCode}: ${r.units} units, ${r.users} users, ${o.tasks} tasks (usernames s${r.regionCode}_0 …, password ${o.password})`);
       } else { console.error('say --demo or --synthetic'); process.exitCode = 2; }
     } finally { await database.close(); }
   });
