@@ -84,10 +84,15 @@ export async function act(ctx: Ctx, actor: Actor, id: string, action: TaskAction
       case 'close': set.closedAt = now; break;
       case 'cancel': break;
     }
+    let attachments: { id: string; filename: string }[] | null = null;
+    if (input.attachmentIds?.length) {
+      attachments = await trx.selectFrom('attachments').select(['id', 'filename']).where('taskId', '=', id).where('id', 'in', input.attachmentIds).execute();
+      if (attachments.length !== input.attachmentIds.length) throw new Invalid({ field: 'attachmentIds', code: 'invalid.value' });
+    }
     if (!(await repo.updateTask(trx, id, t.version, set))) throw new Conflict('conflict.version', {}, { currentVersion: t.version + 1 });
     await trx.insertInto('taskEvents').values({
       id: newId(), taskId: id, at: now, action, actorId: actor.userId, actorName: actor.displayName, unitId: actor.unitId,
-      comment: eventComment, reason: input.reason ?? null, progress, dataJson: data ? JSON.stringify(data) : null, attachmentsJson: null, fieldsTyped,
+      comment: eventComment, reason: input.reason ?? null, progress, dataJson: data ? JSON.stringify(data) : null, attachmentsJson: attachments ? JSON.stringify(attachments) : null, fieldsTyped,
     }).execute();
     await refreshRag(ctx, trx, id, cal);
     await audit(ctx, trx, actor, { action: `task.${action}`, entityType: 'task', entityId: id, before: { status: t.status, deadline: t.deadline, progress: t.progress, version: t.version }, after: { ...set, comment } });

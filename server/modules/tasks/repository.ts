@@ -99,7 +99,7 @@ export const milestonesOf = (db: Trx, taskId: string) =>
 
 export const eventsOf = (db: Trx, taskId: string) =>
   db.selectFrom('taskEvents').leftJoin('units', 'units.id', 'taskEvents.unitId')
-    .select(['taskEvents.id', 'taskEvents.at', 'taskEvents.action', 'taskEvents.actorName', 'units.name as unitName', 'taskEvents.comment', 'taskEvents.reason', 'taskEvents.progress', 'taskEvents.dataJson'])
+    .select(['taskEvents.id', 'taskEvents.at', 'taskEvents.action', 'taskEvents.actorName', 'units.name as unitName', 'taskEvents.comment', 'taskEvents.reason', 'taskEvents.progress', 'taskEvents.dataJson', 'taskEvents.attachmentsJson'])
     .where('taskEvents.taskId', '=', taskId).orderBy('taskEvents.at').orderBy('taskEvents.id').execute();
 
 export const reportsOf = (db: Trx, taskId: string) =>

@@ -62,6 +62,7 @@ export const TaskEvent = Type.Object({
   id: Type.String(), at: Type.String(), action: Type.String(), actorName: Type.Union([Type.String(), Type.Null()]),
   unitName: Type.Union([Type.String(), Type.Null()]), comment: Type.Union([Type.String(), Type.Null()]), reason: Type.Union([Type.String(), Type.Null()]),
   progress: Type.Union([Type.Integer(), Type.Null()]), data: Type.Unknown(),
+  attachments: Type.Array(Type.Object({ id: Type.String(), filename: Type.String() })),
 });
 export const Milestone = Type.Object({ id: Type.String(), title: Type.String(), dueDate: Type.String(), expectedProgress: Type.Union([Type.Integer(), Type.Null()]), doneAt: Type.Union([Type.String(), Type.Null()]) });
 
@@ -99,6 +100,7 @@ export const ActionBody = Type.Object({
   quality: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   leadUnitId: Type.Optional(Id),
   milestoneIds: Type.Optional(Type.Array(Id, { maxItems: 30 })),
+  attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 20, uniqueItems: true })),
 }, { additionalProperties: false });
 export type ActionInput = Static<typeof ActionBody>;
 export const ActionParams = Type.Object({ id: Id, action: StringEnum(TASK_ACTIONS) }, { additionalProperties: false });

@@ -152,7 +152,7 @@ export async function taskDetail(ctx: Ctx, actor: Actor, id: string) {
   const last = reports.at(-1);
   return {
     task, milestones, allowedActions: can(actor, 'tasks.read') ? allowedActions(facts, sides) : [],
-    events: events.map((e) => ({ id: e.id, at: e.at, action: e.action, actorName: e.actorName, unitName: e.unitName ?? null, comment: e.comment, reason: e.reason, progress: e.progress, data: e.dataJson ? JSON.parse(e.dataJson) : null })),
+    events: events.map((e) => ({ id: e.id, at: e.at, action: e.action, actorName: e.actorName, unitName: e.unitName ?? null, comment: e.comment, reason: e.reason, progress: e.progress, data: e.dataJson ? JSON.parse(e.dataJson) : null, attachments: e.attachmentsJson ? JSON.parse(e.attachmentsJson) : [] })),
     trajectory, lastReport: last ? { at: last.at, progress: last.progress, comment: last.comment } : null,
   };
 }
