@@ -56,6 +56,7 @@ export const MESSAGES = {
   'rag.onTrack': { 'zh-CN': '按计划推进（进度 {progress}%，时序 {expected}%）', 'en-US': 'On track (progress {progress}%, expected {expected}%)' },
   'rag.acceptOverdue': { 'zh-CN': '交办已 {days} 个工作日未签收', 'en-US': 'Not accepted {days} working days after assignment' },
   'task.similarOpen': { 'zh-CN': '该单位已有相近的在办事项 {serial}，请避免重复交办', 'en-US': 'The unit already has a similar open task {serial}; avoid asking twice' },
+  'task.returnTooLate': { 'zh-CN': '退回须在签收时限（{date}）内提出，请联系督查室调整', 'en-US': 'A task can be returned only until the acceptance limit ({date}); ask the supervision office' },
   'task.illegalTransition': { 'zh-CN': '当前状态不能执行“{action}”，可执行：{allowed}', 'en-US': 'Cannot "{action}" now; allowed: {allowed}' },
   'task.cadenceTooFrequent': { 'zh-CN': '反馈频次不能高于每{limit}（特急事项须填写理由）', 'en-US': 'Reports may not be asked more often than {limit} (urgent tasks need a recorded reason)' },
   'task.deadlineBeforeStart': { 'zh-CN': '截止日期不能早于开始日期', 'en-US': 'The deadline cannot be before the start date' },

@@ -71,6 +71,17 @@ describeEachDb('督查督办 loop', (getDb) => {
     expect((await act(sup, t.id, 'accept', { version: t.version })).statusCode).toBe(403);
   });
 
+  it('refuses a return after the acceptance limit (working days)', async () => {
+    const t = await create({ coUnitIds: [] });
+    expect(t.acceptDue).toBe('2026-11-05'); // three working days after Monday 11-02
+    // As if it had been assigned a week earlier: the limit passed last Friday.
+    await ctx.db.updateTable('tasks').set({ acceptDue: '2026-10-30' }).where('id', '=', t.id).execute();
+    const r = await act(staffA, t.id, 'return', { version: t.version, reason: 'territory' });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().code).toBe('task.returnTooLate');
+    expect(r.json().allowedActions).toEqual(['accept']);
+  });
+
   it('lets exactly one of two simultaneous actions win (optimistic concurrency)', async () => {
     const t = await create();
     const [a, b] = await Promise.all([act(staffA, t.id, 'accept', { version: t.version }), act(staffA, t.id, 'return', { version: t.version, reason: 'territory' })]);

@@ -42,6 +42,8 @@ export async function act(ctx: Ctx, actor: Actor, id: string, action: TaskAction
       case 'accept': set.acceptedAt = now; break;
       case 'return':
         if (!input.reason) throw new Invalid({ field: 'reason', code: 'invalid.required' });
+        // A misdirected task goes back within the acceptance limit; after it the unit works on it or asks the 督查室.
+        if (day > t.acceptDue) throw new Conflict('task.returnTooLate', { date: t.acceptDue }, { allowedActions: allowed.filter((a) => a !== 'return') });
         data = { reason: input.reason };
         break;
       case 'reassign': {
