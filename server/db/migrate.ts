@@ -2,11 +2,13 @@ import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider 
 import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0003 from './migrations/0003_tasks.js';
+import * as m0004 from './migrations/0004_recurring_periods.js';
 
 // Listed explicitly so that migrations travel with any bundle and run in a fixed order.
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0003_tasks': m0003,
+  '0004_recurring_periods': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

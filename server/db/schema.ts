@@ -78,6 +78,7 @@ export interface RecurringTaskTable {
   id: string; regionCode: string; title: string; frequency: string; templateJson: string; nextRunOn: string; active: Generated<number>;
   createdBy: string | null; createdAt: string;
 }
+export interface RecurringPeriodTable { recurringId: string; period: string; taskId: string | null; openedOn: string; createdAt: string }
 export interface SavedFilterTable { id: string; userId: string; name: string; query: string; createdAt: string }
 
 export interface DB {
@@ -96,6 +97,7 @@ export interface DB {
   webhooks: WebhookTable;
   webhookDeliveries: WebhookDeliveryTable;
   recurringTasks: RecurringTaskTable;
+  recurringPeriods: RecurringPeriodTable;
   savedFilters: SavedFilterTable;
   regions: RegionTable;
   units: UnitTable;
