@@ -23,6 +23,8 @@ export interface Config {
   uploadLimitBytes: number;
   seedDemo: boolean;
   runJobs: boolean;
+  /** Accept http://127.0.0.1 robot webhook URLs (tests, a local relay); otherwise https only. */
+  webhookAllowHttpLoopback: boolean;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: int(env, 'UPLOAD_LIMIT', 20 * 1024 * 1024, 1024),
     seedDemo: bool(env, 'SEED_DEMO', true),
     runJobs: bool(env, 'RUN_JOBS', true),
+    webhookAllowHttpLoopback: bool(env, 'WEBHOOK_ALLOW_HTTP_LOOPBACK', false),
   };
 }
 
@@ -88,6 +91,6 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0, host: '127.0.0.1', databaseUrl: 'sqlite::memory:', dataDir: '/tmp/luoshi-test', uploadDir: '/tmp/luoshi-test/uploads',
     sessionSecret: 'test-secret-test-secret-test-secret!', logLevel: 'silent', sessionIdleMinutes: 30, sessionMaxHours: 12,
     cookieSecure: 'auto', trustProxy: false, loginRateLimitPerMinute: 1000, bodyLimitBytes: 1024 * 1024,
-    uploadLimitBytes: 5 * 1024 * 1024, seedDemo: false, runJobs: false, ...overrides,
+    uploadLimitBytes: 5 * 1024 * 1024, seedDemo: false, runJobs: false, webhookAllowHttpLoopback: false, ...overrides,
   };
 }
