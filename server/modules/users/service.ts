@@ -36,7 +36,11 @@ async function checkUnit(_ctx: Ctx, actor: Actor, unitId: string | null | undefi
 function checkGrant(actor: Actor, roles: Role[] | undefined) {
   if (!roles?.length) return;
   if (!can(actor, 'roles.grant')) throw new Forbidden();
+  if (!separateAdminRoles(roles)) throw new Invalid({ field: 'roles', code: 'invalid.value' });
 }
+
+/** 三员分立: an account holding sysadmin, secadmin or auditor is a dedicated account and holds no other role. */
+const separateAdminRoles = (roles: readonly Role[]) => !roles.some((r) => ADMIN_ROLES.includes(r)) || roles.length === 1;
 
 export async function createUser(ctx: Ctx, actor: Actor, input: UserCreateInput): Promise<{ user: UserView; temporaryPassword: string }> {
   authorize(actor, 'users.write');
@@ -83,6 +87,7 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: User
 export async function setUserRoles(ctx: Ctx, actor: Actor, id: string, roles: Role[]): Promise<UserView> {
   authorize(actor, 'roles.grant');
   if (id === actor.userId) throw new Forbidden(); // nobody grants himself roles
+  checkGrant(actor, roles);
   return inTransaction(ctx, async (trx) => {
     const before = await repo.findUser(trx, actor, id, nowIso(ctx));
     if (!before || before.regionCode !== actor.regionCode) throw new NotFound('user');
@@ -164,6 +169,7 @@ export async function importUsers(ctx: Ctx, actor: Actor, file: Buffer, commit: 
       else roles.push(role);
     }
     if (roles.length && !can(actor, 'roles.grant')) e('角色', 'forbidden');
+    else if (!separateAdminRoles(roles)) e('角色', 'invalid.value');
     parsed.push({ username, displayName, unitId, title: v.title?.trim() || null, phone: v.phone?.trim() || null, roles });
   }
   const preview = { total: parsed.length, created: parsed.length, updated: 0, errors: errors.map((e) => ({ row: e.row!, field: e.field, code: e.code, params: e.params })), credentials: [] as { username: string; temporaryPassword: string }[] };

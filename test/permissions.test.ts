@@ -1,0 +1,287 @@
+// The permission matrix: every /api/v1 endpoint × every role → allowed (its 2xx) or 403, and nothing written when
+// refused. The table must list every endpoint of the OpenAPI document: a new endpoint fails this file until added.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { describeEachDb } from './db.js';
+import { testApp } from './app.js';
+import { buildLeader, buildRegion, buildUnit, buildUser, Client } from './factories.js';
+import { auditCount, buildWorld, expectProblem, inDays, ROLES_AND_NONE, signIn, snapshotCounts, type RoleOrNone, type World } from './world.js';
+import { buildXlsx } from './xlsx.js';
+import { ADMIN_ROLES, type Role } from '../common/roles.js';
+import { tokenId } from '../server/platform/auth/sessions.js';
+import { startJob } from '../server/platform/jobs/jobs.js';
+import type { Ctx } from '../server/context.js';
+
+type Req = { url: string; body?: unknown; upload?: Buffer; filename?: string };
+interface Endpoint {
+  /** Allowed roles, or 'all' for every signed-in account (roles or not). */
+  allow: readonly Role[] | 'all';
+  /** Status for an allowed role (default 200), or a function for stage endpoints that answer per account. */
+  ok?: number | ((role: RoleOrNone) => number);
+  /** Needs its own session (the request ends or changes it). */
+  fresh?: boolean;
+  public?: boolean;
+  req: (role: RoleOrNone) => Promise<Req> | Req;
+}
+
+const DEADLINE = inDays(120);
+const ORG_READ: Role[] = ['sysadmin', 'secadmin', 'leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'];
+const TASKS_READ: Role[] = ['leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'];
+const SETTINGS: Role[] = ['sysadmin', 'secadmin'];
+const USERS_READ: Role[] = ['sysadmin', 'secadmin', 'unit_admin'];
+
+let n = 0;
+const uniq = (p: string) => `${p}${Date.now().toString(36)}${(n++).toString(36)}`;
+
+function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, Endpoint> {
+  const v1 = (p: string) => `/api/v1${p}`;
+  const freshUnit = async () => (await buildUnit(ctx, w().region)).id;
+  const freshUser = async (roles: Role[] = ['unit_staff']) => buildUser(ctx, { regionCode: w().region, unitId: w().unitId, roles });
+  const task = async () => {
+    const r = await w().clients.supervisor.post(v1('/tasks'), { source: 'instruction', title: uniq('矩阵测试事项'), leadUnitId: w().unitId, leaderUserId: w().users.leader.id, deadline: DEADLINE, cadence: 'monthly' });
+    if (r.statusCode !== 201) throw new Error(`task fixture: ${r.statusCode} ${r.body}`);
+    return r.json().task as { id: string; version: number };
+  };
+  let shared: Promise<{ id: string; version: number }> | null = null;
+  const sharedTask = () => (shared ??= task()); // read, or refused: left as it was
+  let attachment: Promise<string> | null = null;
+  const sharedAttachment = () => (attachment ??= (async () => {
+    const r = await w().clients.supervisor.upload(v1(`/tasks/${(await sharedTask()).id}/attachments`), '会议纪要.txt', Buffer.from('纪要'));
+    if (r.statusCode !== 201) throw new Error(`attachment fixture: ${r.statusCode} ${r.body}`);
+    return r.json().id as string;
+  })());
+  const unitsXlsx = () => buildXlsx({ header: ['单位名称', '单位类型'], rows: [[uniq('导入矩阵局'), '局委']] });
+  const usersXlsx = () => buildXlsx({ header: ['用户名', '姓名'], rows: [[uniq('imp'), '导入人']] });
+  return {
+    'POST /api/v1/auth/login': { allow: 'all', public: true, req: () => ({ url: v1('/auth/login'), body: { username: 'nobody', password: 'x' } }), ok: 401 },
+    'GET /api/v1/auth/me': { allow: 'all', req: () => ({ url: v1('/auth/me') }) },
+    'POST /api/v1/auth/logout': { allow: 'all', fresh: true, req: () => ({ url: v1('/auth/logout'), body: {} }) },
+    // Stage endpoints: a full session may call them; the answer depends on the account, never a 403.
+    'POST /api/v1/auth/mfa': { allow: 'all', req: () => ({ url: v1('/auth/mfa'), body: { code: '000000' } }), ok: (r) => (ADMIN_ROLES.includes(r as Role) ? 401 : 400) },
+    'POST /api/v1/auth/password': { allow: 'all', fresh: true, req: () => ({ url: v1('/auth/password'), body: { currentPassword: 'Test@Pass1', newPassword: 'Another#Pass77' } }) },
+    'POST /api/v1/auth/totp/setup': { allow: 'all', fresh: true, req: () => ({ url: v1('/auth/totp/setup'), body: {} }), ok: (r) => (ADMIN_ROLES.includes(r as Role) ? 400 : 200) },
+    'POST /api/v1/auth/totp/confirm': { allow: 'all', req: () => ({ url: v1('/auth/totp/confirm'), body: { code: '000000' } }), ok: 400 },
+    'PUT /api/v1/auth/locale': { allow: 'all', req: () => ({ url: v1('/auth/locale'), body: { locale: 'zh-CN' } }) },
+    'GET /api/v1/regions': { allow: 'all', req: () => ({ url: v1('/regions') }) },
+
+    'GET /api/v1/units': { allow: ORG_READ, req: () => ({ url: v1('/units') }) },
+    'POST /api/v1/units': { allow: ['sysadmin'], ok: 201, req: () => ({ url: v1('/units'), body: { name: uniq('矩阵新建局'), kind: 'bureau' } }) },
+    'GET /api/v1/units/export': { allow: ORG_READ, req: () => ({ url: v1('/units/export') }) },
+    'POST /api/v1/units/import': { allow: ['sysadmin'], req: async () => ({ url: v1('/units/import'), upload: await unitsXlsx() }) },
+    'GET /api/v1/units/{id}': { allow: ORG_READ, req: () => ({ url: v1(`/units/${w().unitId}`) }) },
+    'PATCH /api/v1/units/{id}': { allow: ['sysadmin'], req: async () => ({ url: v1(`/units/${await freshUnit()}`), body: { version: 1, phone: '0999-1234567' } }) },
+    'DELETE /api/v1/units/{id}': { allow: ['sysadmin'], req: async () => ({ url: v1(`/units/${await freshUnit()}`) }) },
+
+    'GET /api/v1/users': { allow: USERS_READ, req: () => ({ url: v1('/users') }) },
+    'POST /api/v1/users': { allow: ['sysadmin'], ok: 201, req: () => ({ url: v1('/users'), body: { username: uniq('mx'), displayName: '矩阵用户', unitId: w().unitId } }) },
+    'GET /api/v1/users/export': { allow: USERS_READ, req: () => ({ url: v1('/users/export') }) },
+    'POST /api/v1/users/import': { allow: ['sysadmin'], req: async () => ({ url: v1('/users/import'), upload: await usersXlsx() }) },
+    'GET /api/v1/users/{id}': { allow: USERS_READ, req: () => ({ url: v1(`/users/${w().users.unit_staff.id}`) }) },
+    'PATCH /api/v1/users/{id}': { allow: ['sysadmin'], req: async () => ({ url: v1(`/users/${(await freshUser()).id}`), body: { version: 1, title: '科员' } }) },
+    'PUT /api/v1/users/{id}/roles': { allow: ['secadmin'], req: async () => ({ url: v1(`/users/${(await freshUser()).id}/roles`), body: { roles: ['viewer'] } }) },
+    'POST /api/v1/users/{id}/reset-password': { allow: ['sysadmin', 'secadmin', 'unit_admin'], req: async () => ({ url: v1(`/users/${(await freshUser()).id}/reset-password`), body: {} }) },
+    'POST /api/v1/users/{id}/reset-totp': { allow: ['secadmin'], req: async () => ({ url: v1(`/users/${(await freshUser()).id}/reset-totp`), body: {} }) },
+
+    'GET /api/v1/leaders': { allow: ORG_READ, req: () => ({ url: v1('/leaders') }) },
+    'POST /api/v1/leaders': { allow: ['sysadmin'], ok: 201, req: async () => ({ url: v1('/leaders'), body: { userId: (await freshUser(['leader'])).id, title: '副县长', domains: ['教育'], unitIds: [w().otherUnitId] } }) },
+    'GET /api/v1/leaders/{id}': { allow: ORG_READ, req: () => ({ url: v1(`/leaders/${w().leaderId}`) }) },
+    'PATCH /api/v1/leaders/{id}': { allow: ['sysadmin'], req: async () => ({ url: v1(`/leaders/${(await buildLeader(ctx, await freshUser(['leader']), [])).id}`), body: { version: 1, title: '县长助理' } }) },
+    'DELETE /api/v1/leaders/{id}': { allow: ['sysadmin'], req: async () => ({ url: v1(`/leaders/${(await buildLeader(ctx, await freshUser(['leader']), [])).id}`) }) },
+
+    'GET /api/v1/audit': { allow: ['auditor'], req: () => ({ url: v1('/audit') }) },
+    'GET /api/v1/audit/export': { allow: ['auditor'], req: () => ({ url: v1('/audit/export') }) },
+    'GET /api/v1/audit/verify': { allow: ['auditor'], req: () => ({ url: v1('/audit/verify') }) },
+    'GET /api/v1/sessions': { allow: ['secadmin'], req: () => ({ url: v1('/sessions') }) },
+    'DELETE /api/v1/sessions/{id}': {
+      allow: ['secadmin'],
+      req: async () => {
+        const victim = new Client(app);
+        await victim.login(await freshUser());
+        return { url: v1(`/sessions/${tokenId(victim.cookies.luoshi_sid).slice(0, 24)}`) };
+      },
+    },
+    'GET /api/v1/settings': { allow: SETTINGS, req: () => ({ url: v1('/settings') }) },
+    'PATCH /api/v1/settings': { allow: SETTINGS, req: () => ({ url: v1('/settings'), body: { 'security.lockoutMinutes': 15 } }) },
+    'GET /api/v1/jobs/{id}': { allow: 'all', req: async (role) => ({ url: v1(`/jobs/${await startJob(ctx, 'matrix', 1, w().users[role].id)}`) }) },
+
+    'GET /api/v1/calendar': { allow: 'all', req: () => ({ url: v1('/calendar?year=2026') }) },
+    'PUT /api/v1/calendar/days/{date}': { allow: SETTINGS, req: () => ({ url: v1('/calendar/days/2099-06-01'), body: { workday: false, name: '测试' } }) },
+    'DELETE /api/v1/calendar/days/{date}': { allow: SETTINGS, req: () => ({ url: v1('/calendar/days/2099-06-01') }) },
+    'POST /api/v1/calendar/years/{year}/confirm': { allow: SETTINGS, req: () => ({ url: v1('/calendar/years/2099/confirm'), body: {} }) },
+
+    'GET /api/v1/tasks': { allow: TASKS_READ, req: () => ({ url: v1('/tasks') }) },
+    'POST /api/v1/tasks': { allow: ['supervisor'], ok: 201, req: () => ({ url: v1('/tasks'), body: { source: 'instruction', title: uniq('交办矩阵'), leadUnitId: w().unitId, deadline: DEADLINE, cadence: 'monthly' } }) },
+    'GET /api/v1/tasks/inbox': { allow: TASKS_READ, req: () => ({ url: v1('/tasks/inbox?tab=all') }) },
+    'GET /api/v1/tasks/{id}': { allow: TASKS_READ, req: async () => ({ url: v1(`/tasks/${(await sharedTask()).id}`) }) },
+    // Evidence: whoever works on the task (lead unit, 督查室, the responsible leader) may add it; every reader may read it.
+    'POST /api/v1/tasks/{id}/attachments': { allow: ['leader', 'supervisor', 'unit_admin', 'unit_staff'], ok: 201, req: async () => ({ url: v1(`/tasks/${(await sharedTask()).id}/attachments`), upload: Buffer.from('进展佐证'), filename: '佐证.txt' }) },
+    'GET /api/v1/tasks/{id}/attachments': { allow: TASKS_READ, req: async () => ({ url: v1(`/tasks/${(await sharedTask()).id}/attachments`) }) },
+    'GET /api/v1/attachments/{id}': { allow: TASKS_READ, req: async () => ({ url: v1(`/attachments/${await sharedAttachment()}`) }) },
+    // A step of the loop is further limited by the side: only the lead unit's people accept.
+    'POST /api/v1/tasks/{id}/actions/{action}': { allow: ['unit_admin', 'unit_staff'], req: async (role) => { const t = role === 'unit_admin' || role === 'unit_staff' ? await task() : await sharedTask(); return { url: v1(`/tasks/${t.id}/actions/accept`), body: { version: t.version } }; } },
+  };
+}
+
+async function send(c: Client, method: string, r: Req) {
+  if (r.upload) return c.upload(r.url, r.filename ?? 'import.xlsx', r.upload);
+  return c.request(method, r.url, r.body);
+}
+
+describeEachDb('permission matrix', (getDb) => {
+  let app: FastifyInstance; let ctx: Ctx; let w: World;
+  let endpoints: Record<string, Endpoint>;
+  beforeAll(async () => {
+    ({ app, ctx } = await testApp(getDb()));
+    w = await buildWorld(app, ctx);
+    endpoints = table(app, ctx, () => w);
+  });
+
+  it('lists every /api/v1 endpoint of the OpenAPI document, and no other', () => {
+    const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/v1/'))
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    expect(Object.keys(endpoints).sort()).toEqual(documented);
+  });
+
+  it('refuses every endpoint but login to a request without a session (401)', async () => {
+    const anon = new Client(app);
+    const wrong: string[] = [];
+    for (const [key, e] of Object.entries(endpoints)) {
+      if (e.public) continue;
+      const [method] = key.split(' ');
+      const res = await send(anon, method, await e.req('viewer'));
+      if (res.statusCode !== 401 || res.json().code !== 'unauthorized') wrong.push(`${key}: ${res.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  describe('role by role', () => {
+    for (const role of ROLES_AND_NONE) {
+      it(`${role}: allowed endpoints answer 2xx, the others 403 with nothing written`, async () => {
+        const wrong: string[] = [];
+        for (const [key, e] of Object.entries(endpoints)) {
+          const [method] = key.split(' ');
+          const allowed = e.allow === 'all' || (role !== 'none' && e.allow.includes(role));
+          const expected = allowed ? (typeof e.ok === 'function' ? e.ok(role) : e.ok ?? 200) : 403;
+          const client = e.fresh ? await signIn(app, ctx, await buildUser(ctx, { regionCode: w.region, unitId: w.users[role].unitId, roles: role === 'none' ? [] : [role] })) : w.clients[role];
+          const r = await e.req(role);
+          const before = await auditCount(ctx);
+          const res = await send(client, method, r);
+          if (res.statusCode !== expected) { wrong.push(`${key} as ${role}: ${res.statusCode}, expected ${expected} — ${res.body.slice(0, 160)}`); continue; }
+          if (expected === 403) {
+            expectProblem(res, 403, 'forbidden');
+            if ((await auditCount(ctx)) !== before) wrong.push(`${key} as ${role}: refused but an audit entry was written`);
+          }
+        }
+        expect(wrong).toEqual([]);
+      });
+    }
+  });
+});
+
+describeEachDb('data scope and 三员分立', (getDb) => {
+  let app: FastifyInstance; let ctx: Ctx; let w: World;
+  let city: string; let countyB: string; let countyX: string;
+  let unitB: string; let userB: string; let leaderB: string; let unitX: string;
+  beforeAll(async () => {
+    ({ app, ctx } = await testApp(getDb()));
+    city = (await buildRegion(ctx, { level: 'city', name: '测试市' })).code;
+    const countyA = (await buildRegion(ctx, { parentCode: city })).code;
+    countyB = (await buildRegion(ctx, { parentCode: city })).code;
+    countyX = (await buildRegion(ctx)).code; // a county of another city
+    w = await buildWorld(app, ctx, countyA);
+    unitB = (await buildUnit(ctx, countyB)).id;
+    const ub = await buildUser(ctx, { regionCode: countyB, unitId: unitB, roles: ['leader'] });
+    userB = ub.id;
+    leaderB = (await buildLeader(ctx, ub, [unitB])).id;
+    unitX = (await buildUnit(ctx, countyX)).id;
+  });
+
+  it('a unit administrator lists only the users of his unit and cannot reach the others', async () => {
+    const c = w.clients.unit_admin;
+    const list = (await c.get('/api/v1/users?pageSize=200')).json();
+    const inUnit = await ctx.db.selectFrom('users').select('id').where('unitId', '=', w.unitId).execute();
+    expect(list.total).toBe(inUnit.length);
+    expect(list.items.map((u: any) => u.id).sort()).toEqual(inUnit.map((u) => u.id).sort());
+    expect((await c.get(`/api/v1/users?unitId=${w.officeId}`)).json().total).toBe(0);
+    expect((await c.get(`/api/v1/users/${w.users.unit_staff.id}`)).statusCode).toBe(200);
+    expectProblem(await c.get(`/api/v1/users/${w.users.supervisor.id}`), 404, 'notFound');
+    expectProblem(await c.post(`/api/v1/users/${w.users.supervisor.id}/reset-password`), 404, 'notFound');
+  });
+
+  it('a county user never sees another county: 404 by id, absent from lists and filters', async () => {
+    for (const role of ['viewer', 'sysadmin', 'supervisor'] as const) {
+      const c = w.clients[role];
+      expectProblem(await c.get(`/api/v1/units/${unitB}`), 404, 'notFound');
+      expectProblem(await c.get(`/api/v1/leaders/${leaderB}`), 404, 'notFound');
+      const units = (await c.get('/api/v1/units?pageSize=200')).json();
+      expect(units.items.every((u: any) => u.regionCode === w.region)).toBe(true);
+      expect((await c.get(`/api/v1/units?regionCode=${countyB}`)).json().total).toBe(0);
+      expect((await c.get('/api/v1/leaders')).json().every((l: any) => l.regionCode === w.region)).toBe(true);
+      expect((await c.get('/api/v1/regions')).json().map((r: any) => r.code)).not.toContain(countyB);
+    }
+    expectProblem(await w.clients.sysadmin.get(`/api/v1/users/${userB}`), 404, 'notFound');
+    expectProblem(await w.clients.sysadmin.patch(`/api/v1/units/${unitB}`, { version: 1, phone: '123' }), 404, 'notFound');
+    expectProblem(await w.clients.secadmin.put(`/api/v1/users/${userB}/roles`, { roles: ['viewer'] }), 404, 'notFound');
+    const roles = await ctx.db.selectFrom('userRoles').select('role').where('userId', '=', userB).execute();
+    expect(roles.map((r) => r.role)).toEqual(['leader']);
+  });
+
+  it('a city user reads the units of both counties below the city, and no other county', async () => {
+    const cityViewer = await signIn(app, ctx, await buildUser(ctx, { regionCode: city, roles: ['viewer'] }));
+    const me = (await cityViewer.get('/api/v1/auth/me')).json().me;
+    expect(me.readRegions.map((r: any) => r.code).sort()).toEqual([city, w.region, countyB].sort());
+    const units = (await cityViewer.get('/api/v1/units?pageSize=200')).json().items;
+    expect(units.map((u: any) => u.id)).toEqual(expect.arrayContaining([w.unitId, unitB]));
+    expect(new Set(units.map((u: any) => u.regionCode))).toEqual(new Set([w.region, countyB]));
+    expect((await cityViewer.get(`/api/v1/units/${unitB}`)).statusCode).toBe(200);
+    expect((await cityViewer.get(`/api/v1/units/${w.unitId}`)).statusCode).toBe(200);
+    expectProblem(await cityViewer.get(`/api/v1/units/${unitX}`), 404);
+    // Reading is not writing: a city administrator changes nothing in a county.
+    const citySys = await signIn(app, ctx, await buildUser(ctx, { regionCode: city, roles: ['sysadmin'] }));
+    expectProblem(await citySys.patch(`/api/v1/units/${unitB}`, { version: 1, phone: '123' }), 404);
+  });
+
+  it('business scope: a leader sees the tasks of his portfolio, a unit its own, another county nothing', async () => {
+    const mk = async (leadUnitId: string) => (await w.clients.supervisor.post('/api/v1/tasks', { source: 'instruction', title: `范围测试${leadUnitId}${Math.random()}`, leadUnitId, deadline: DEADLINE, cadence: 'monthly' })).json().task.id as string;
+    const mine = await mk(w.unitId);
+    const other = await mk(w.otherUnitId);
+    const ids = async (c: Client) => (await c.get('/api/v1/tasks?pageSize=200')).json().items.map((t: any) => t.id);
+    for (const role of ['leader', 'unit_staff', 'unit_admin'] as const) {
+      expect(await ids(w.clients[role])).toContain(mine);
+      expect(await ids(w.clients[role])).not.toContain(other);
+      expectProblem(await w.clients[role].get(`/api/v1/tasks/${other}`), 404);
+    }
+    expect(await ids(w.clients.viewer)).toEqual(expect.arrayContaining([mine, other]));
+    const supB = await signIn(app, ctx, await buildUser(ctx, { regionCode: countyB, unitId: unitB, roles: ['supervisor'] }));
+    expect(await ids(supB)).not.toContain(mine);
+    expectProblem(await supB.get(`/api/v1/tasks/${mine}`), 404);
+  });
+
+  it('三员分立: the system administrator reads no audit and grants no roles; the security administrator creates no units', async () => {
+    const before = await snapshotCounts(ctx);
+    expectProblem(await w.clients.sysadmin.get('/api/v1/audit'), 403, 'forbidden');
+    expectProblem(await w.clients.sysadmin.put(`/api/v1/users/${w.users.viewer.id}/roles`, { roles: ['supervisor'] }), 403, 'forbidden');
+    expectProblem(await w.clients.sysadmin.post('/api/v1/users', { username: 'withroles1', displayName: '带角色', roles: ['viewer'] }), 403, 'forbidden');
+    expectProblem(await w.clients.secadmin.post('/api/v1/units', { name: '安全管理员建的局', kind: 'bureau' }), 403, 'forbidden');
+    expectProblem(await w.clients.auditor.get('/api/v1/units'), 403, 'forbidden');
+    expectProblem(await w.clients.auditor.get('/api/v1/users'), 403, 'forbidden');
+    expect(await snapshotCounts(ctx)).toEqual(before);
+  });
+
+  it('nobody grants himself roles, and no account holds an administrator role together with another role', async () => {
+    const sec = w.clients.secadmin;
+    expectProblem(await sec.put(`/api/v1/users/${w.users.secadmin.id}/roles`, { roles: ['secadmin', 'sysadmin'] }), 403, 'forbidden');
+    expectProblem(await w.clients.sysadmin.patch(`/api/v1/users/${w.users.sysadmin.id}`, { version: 1, roles: ['secadmin'] }), 400, 'invalid');
+    for (const roles of [['sysadmin', 'auditor'], ['secadmin', 'auditor'], ['sysadmin', 'supervisor'], ['auditor', 'viewer']]) {
+      const body = expectProblem(await sec.put(`/api/v1/users/${w.users.viewer.id}/roles`, { roles }), 400, 'invalid');
+      expect(body.errors.map((e: any) => e.field)).toEqual(['roles']);
+    }
+    const held = async (id: string) => (await ctx.db.selectFrom('userRoles').select('role').where('userId', '=', id).execute()).map((r) => r.role).sort();
+    expect(await held(w.users.secadmin.id)).toEqual(['secadmin']);
+    expect(await held(w.users.viewer.id)).toEqual(['viewer']);
+    // Ordinary combinations remain possible.
+    const u = await buildUser(ctx, { regionCode: w.region, unitId: w.unitId, roles: ['unit_staff'] });
+    expect((await sec.put(`/api/v1/users/${u.id}/roles`, { roles: ['unit_admin', 'unit_staff'] })).json().roles.sort()).toEqual(['unit_admin', 'unit_staff']);
+  });
+});
