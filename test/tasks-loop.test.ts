@@ -132,6 +132,17 @@ describeEachDb('督查督办 loop', (getDb) => {
     expect(list.counts.red).toBeGreaterThanOrEqual(1);
   });
 
+  it('finds tasks by Chinese substrings of two and more characters, and treats % and _ literally', async () => {
+    const t = await create({ title: '推进城关镇污水管网改造工程', sourceRef: '示政阅〔2026〕88号' });
+    const ids = async (q: string) => (await sup.get(`/api/v1/tasks?pageSize=200&q=${encodeURIComponent(q)}`)).json().items.map((x: any) => x.id);
+    expect(await ids('污水')).toContain(t.id);
+    expect(await ids('污水管网改造')).toContain(t.id);
+    expect(await ids('88号')).toContain(t.id);
+    expect(await ids('管网污水')).not.toContain(t.id);
+    expect(await ids('%')).not.toContain(t.id);
+    expect(await ids('"')).toEqual([]);
+  });
+
   it('fills the unit inbox tabs', async () => {
     const t = await create();
     const inbox = (await staffA.get('/api/v1/tasks/inbox?tab=accept')).json();

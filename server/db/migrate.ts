@@ -1,14 +1,18 @@
 import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_account_list.js';
 import * as m0003 from './migrations/0003_tasks.js';
 import * as m0004 from './migrations/0004_recurring_periods.js';
+import * as m0007 from './migrations/0007_task_search.js';
 
 // Listed explicitly so that migrations travel with any bundle and run in a fixed order.
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_account_list': m0002,
   '0003_tasks': m0003,
   '0004_recurring_periods': m0004,
+  '0007_task_search': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -21,7 +25,9 @@ async function currentSchema(db: Db): Promise<string | undefined> {
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableSchema: await currentSchema(db) });
+  // Numbers are handed out to modules in advance, so one may land after a later one has run (0002 after 0003):
+  // run it then rather than refuse to start. Each migration must therefore stand on its own.
+  const migrator = new Migrator({ db, provider, migrationTableSchema: await currentSchema(db), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -81,7 +81,10 @@ export interface RecurringTaskTable {
 export interface RecurringPeriodTable { recurringId: string; period: string; taskId: string | null; openedOn: string; createdAt: string }
 export interface SavedFilterTable { id: string; userId: string; name: string; query: string; createdAt: string }
 
+export interface CounterTable { key: string; value: number }
+
 export interface DB {
+  counters: CounterTable;
   calendarDays: CalendarDayTable;
   calendarYears: CalendarYearTable;
   tasks: TaskTable;

@@ -1,11 +1,13 @@
 // Every query of the tasks tables. Scope in SQL: region for the 督查室 and viewers; own unit (lead or co-unit)
 // for unit staff; portfolio units or tasks he is responsible for, for a leader.
-import { sql, type ExpressionBuilder } from 'kysely';
+import { SqliteAdapter, sql, type ExpressionBuilder } from 'kysely';
 import type { Trx } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { businessScope, inScope } from '../../platform/access/scope.js';
 import type { TaskListFilter } from './schemas.js';
+
+const isSqlite = (db: Trx) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 export function taskScope(eb: ExpressionBuilder<DB, 'tasks'>, actor: Actor) {
   return inScope(eb, businessScope(actor), { region: 'tasks.region_code', unit: 'tasks.lead_unit_id' }, (unitIds) => eb.or([
@@ -34,7 +36,14 @@ export type TaskRow = Awaited<ReturnType<typeof findTaskRow>> & {};
 
 export function filtered(db: Trx, actor: Actor, f: TaskListFilter, today: string) {
   let q = base(db, actor);
-  if (f.q) q = q.where('tasks.searchText', 'like', `%${f.q.toLowerCase()}%`);
+  if (f.q) {
+    const needle = f.q.toLowerCase().trim();
+    const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    // SQLite: the trigram FTS table answers queries of ≥ 3 characters from its index; LIKE checks the exact substring.
+    q = isSqlite(db) && [...needle].length >= 3
+      ? q.where(sql<boolean>`tasks.rowid in (select rowid from tasks_fts where tasks_fts match ${'"' + needle.replace(/"/g, '""') + '"'})`)
+      : q.where(sql<boolean>`tasks.search_text like ${like} escape '\\'`);
+  }
   if (f.source) q = q.where('tasks.source', '=', f.source);
   if (f.unitId) {
     const unitId = f.unitId;
@@ -104,12 +113,6 @@ export const eventsOf = (db: Trx, taskId: string) =>
 
 export const reportsOf = (db: Trx, taskId: string) =>
   db.selectFrom('taskEvents').select(['at', 'progress', 'comment']).where('taskId', '=', taskId).where('action', '=', 'report').orderBy('at').execute();
-
-export async function nextSerial(db: Trx, regionCode: string, year: string): Promise<string> {
-  const row = await db.selectFrom('tasks').select(sql<string>`max(serial)`.as('m')).where('regionCode', '=', regionCode).where('serial', 'like', `${year}-%`).executeTakeFirst();
-  const n = row?.m ? Number(row.m.slice(5)) + 1 : 1;
-  return `${year}-${String(n).padStart(4, '0')}`;
-}
 
 export async function updateTask(db: Trx, id: string, version: number, set: Record<string, unknown>): Promise<boolean> {
   const r = await db.updateTable('tasks').set({ ...set, version: version + 1 } as any).where('id', '=', id).where('version', '=', version).executeTakeFirst();

@@ -6,7 +6,7 @@ import { authorize, can } from '../../platform/access/policies.js';
 import { newId, shanghaiDate } from '../../platform/clock.js';
 import { Invalid, NotFound, type FieldError } from '../../platform/errors.js';
 import { getSettings } from '../../platform/settings.js';
-import { isUniqueViolation } from '../../db/db-errors.js';
+import { nextNumber } from '../../db/counters.js';
 import { message } from '../../../common/messages.js';
 import { loadCalendar } from '../calendar/service.js';
 import { unitBelongsTo } from '../units/service.js';
@@ -14,6 +14,7 @@ import { expectedProgress } from './task-rag.js';
 import { allowedActions, type ActorSide } from './task-states.js';
 import { refreshRag } from './rag-refresh.js';
 import { presentTask } from './present.js';
+import { noticeStep } from './task-notices.js';
 import * as repo from './repository.js';
 import type { TaskCreateInput, TaskListFilter, TaskView } from './schemas.js';
 
@@ -80,25 +81,18 @@ export async function openTask(ctx: Ctx, trx: Trx, by: Actor, input: TaskCreateI
   const settings = await getSettings(ctx, trx);
   const now = ctx.clock.now().toISOString();
   const id = newId();
-  for (let attempt = 0; ; attempt++) {
-    const serial = await repo.nextSerial(trx, by.regionCode, start.slice(0, 4));
-    try {
-      await trx.insertInto('tasks').values({
-        id, regionCode: by.regionCode, serial, source: input.source, sourceRef: input.sourceRef?.trim() || null, sourceTitle: input.sourceTitle?.trim() || null,
-        sourceDate: input.sourceDate ?? null, title: input.title.trim(), content: input.content?.trim() || null, leaderUserId: input.leaderUserId ?? null,
-        leadUnitId: input.leadUnitId, level: input.level ?? 'normal', cadence: input.cadence ?? 'once', cadenceDay: input.cadenceDay ?? null,
-        cadenceReason: input.cadenceReason?.trim() || null, startDate: start, deadline: input.deadline, originalDeadline: input.deadline,
-        acceptDue: cal.addWorkdays(today(ctx), settings['tasks.acceptDays']), status: 'assigned', progress: 0,
-        needsLeaderSignoff: input.needsLeaderSignoff ?? input.source === 'meeting' ? 1 : 0, originType: origin?.type ?? null, originId: origin?.id ?? null,
-        assignedAt: now, ragOn: today(ctx), searchText: `${serial} ${input.title} ${input.content ?? ''} ${input.sourceRef ?? ''} ${input.sourceTitle ?? ''}`.toLowerCase(),
-        createdBy: by.userId, createdAt: now, updatedAt: now,
-      }).execute();
-      break;
-    } catch (e) {
-      if (isUniqueViolation(e) && attempt < 5) continue;
-      throw e;
-    }
-  }
+  const year = start.slice(0, 4);
+  const serial = `${year}-${String(await nextNumber(trx, `task-serial:${by.regionCode}:${year}`)).padStart(4, '0')}`;
+  await trx.insertInto('tasks').values({
+    id, regionCode: by.regionCode, serial, source: input.source, sourceRef: input.sourceRef?.trim() || null, sourceTitle: input.sourceTitle?.trim() || null,
+    sourceDate: input.sourceDate ?? null, title: input.title.trim(), content: input.content?.trim() || null, leaderUserId: input.leaderUserId ?? null,
+    leadUnitId: input.leadUnitId, level: input.level ?? 'normal', cadence: input.cadence ?? 'once', cadenceDay: input.cadenceDay ?? null,
+    cadenceReason: input.cadenceReason?.trim() || null, startDate: start, deadline: input.deadline, originalDeadline: input.deadline,
+    acceptDue: cal.addWorkdays(today(ctx), settings['tasks.acceptDays']), status: 'assigned', progress: 0,
+    needsLeaderSignoff: (input.needsLeaderSignoff ?? input.source === 'meeting') ? 1 : 0, originType: origin?.type ?? null, originId: origin?.id ?? null,
+    assignedAt: now, ragOn: today(ctx), searchText: `${serial} ${input.title} ${input.content ?? ''} ${input.sourceRef ?? ''} ${input.sourceTitle ?? ''}`.toLowerCase(),
+    createdBy: by.userId, createdAt: now, updatedAt: now,
+  }).execute();
   if (input.coUnitIds?.length) await trx.insertInto('taskCoUnits').values(input.coUnitIds.map((unitId) => ({ taskId: id, unitId }))).execute();
   if (input.milestones?.length) {
     await trx.insertInto('taskMilestones').values(input.milestones.map((m) => ({ id: newId(), taskId: id, title: m.title.trim(), dueDate: m.dueDate, expectedProgress: m.expectedProgress ?? null, doneAt: null }))).execute();
@@ -106,6 +100,7 @@ export async function openTask(ctx: Ctx, trx: Trx, by: Actor, input: TaskCreateI
   await trx.insertInto('taskEvents').values({ id: newId(), taskId: id, at: now, action: 'assign', actorId: by.userId, actorName: by.displayName, unitId: input.leadUnitId, comment: null, reason: null, progress: null, dataJson: JSON.stringify({ deadline: input.deadline, coUnitIds: input.coUnitIds ?? [] }), attachmentsJson: null, fieldsTyped: 0 }).execute();
   await refreshRag(ctx, trx, id, cal);
   await audit(ctx, trx, by, { action: 'task.assign', entityType: 'task', entityId: id, after: { ...input, origin } });
+  await noticeStep(ctx, trx, by, id, 'assign');
   return id;
 }
 
