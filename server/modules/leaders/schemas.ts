@@ -12,13 +12,13 @@ const Domains = Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxIt
 const UnitIds = Type.Array(Id, { maxItems: 200, uniqueItems: true });
 
 export const LeaderCreate = Type.Object({
-  userId: Id, title: Type.String({ minLength: 2, maxLength: 30 }), sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 999 })),
+  userId: Id, title: Type.String({ minLength: 2, maxLength: 30, pattern: '\\S' }), sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 999 })),
   domains: Domains, unitIds: UnitIds,
 }, { additionalProperties: false });
 export type LeaderCreateInput = Static<typeof LeaderCreate>;
 
 export const LeaderPatch = Type.Object({
-  version: Type.Integer({ minimum: 1 }), title: Type.Optional(Type.String({ minLength: 2, maxLength: 30 })),
+  version: Type.Integer({ minimum: 1 }), title: Type.Optional(Type.String({ minLength: 2, maxLength: 30, pattern: '\\S' })),
   sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 999 })), domains: Type.Optional(Domains), unitIds: Type.Optional(UnitIds),
 }, { additionalProperties: false });
 export type LeaderPatchInput = Static<typeof LeaderPatch>;

@@ -49,9 +49,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: Ctx): void {
   }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'sessions.manage');
+    // The public id is a hex prefix of the stored hash; anything else (LIKE wildcards '_' or '%' included) matches nothing.
+    if (!/^[0-9a-f]{16,64}$/.test(req.params.id)) throw new NotFound('session');
     const q = await live(actor);
     const s = await q.select(['sessions.id', 'sessions.userId', 'users.username']).where('sessions.id', 'like', `${req.params.id}%`).executeTakeFirst();
-    if (!s || req.params.id.length < 16) throw new NotFound('session');
+    if (!s) throw new NotFound('session');
     await inTransaction(ctx, async (trx) => {
       await trx.updateTable('sessions').set({ revokedAt: ctx.clock.now().toISOString() }).where('id', '=', s.id).execute();
       await audit(ctx, trx, actor, { action: 'session.revoke', entityType: 'user', entityId: s.userId, after: { username: s.username, session: req.params.id } });

@@ -14,7 +14,7 @@ export const Unit = Type.Object({
 export type UnitView = Static<typeof Unit>;
 
 export const UnitCreate = Type.Object({
-  name: Type.String({ minLength: 2, maxLength: 60 }),
+  name: Type.String({ minLength: 2, maxLength: 60, pattern: '\\S' }),
   shortName: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
   kind: UnitKind,
   parentId: Type.Optional(Type.Union([Id, Type.Null()])),
@@ -25,7 +25,7 @@ export type UnitCreateInput = Static<typeof UnitCreate>;
 
 export const UnitPatch = Type.Object({
   version: Type.Integer({ minimum: 1 }),
-  name: Type.Optional(Type.String({ minLength: 2, maxLength: 60 })),
+  name: Type.Optional(Type.String({ minLength: 2, maxLength: 60, pattern: '\\S' })),
   shortName: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
   kind: Type.Optional(UnitKind),
   parentId: Type.Optional(Type.Union([Id, Type.Null()])),

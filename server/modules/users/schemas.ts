@@ -17,7 +17,7 @@ export type UserView = Static<typeof User>;
 export const Username = Type.String({ minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' });
 export const UserCreate = Type.Object({
   username: Username,
-  displayName: Type.String({ minLength: 2, maxLength: 30 }),
+  displayName: Type.String({ minLength: 2, maxLength: 30, pattern: '\\S' }),
   title: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
   phone: Type.Optional(Nullable(Type.String({ maxLength: 20, pattern: '^[0-9+\\- ]*$' }))),
   unitId: Type.Optional(Type.Union([Id, Type.Null()])),
@@ -27,7 +27,7 @@ export type UserCreateInput = Static<typeof UserCreate>;
 
 export const UserPatch = Type.Object({
   version: Type.Integer({ minimum: 1 }),
-  displayName: Type.Optional(Type.String({ minLength: 2, maxLength: 30 })),
+  displayName: Type.Optional(Type.String({ minLength: 2, maxLength: 30, pattern: '\\S' })),
   title: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
   phone: Type.Optional(Nullable(Type.String({ maxLength: 20, pattern: '^[0-9+\\- ]*$' }))),
   unitId: Type.Optional(Type.Union([Id, Type.Null()])),

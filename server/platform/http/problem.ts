@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { message } from '../../../common/messages.js';
 import type { Locale } from '../../../common/roles.js';
-import { DomainError, type FieldError, TooMany } from '../errors.js';
+import { DomainError, type FieldError, Invalid, TooMany } from '../errors.js';
 
 export function requestLocale(req: FastifyRequest): Locale {
   const actorLocale = (req as any).actor?.locale as Locale | undefined;
@@ -60,7 +60,27 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, status: nu
   });
 }
 
+/** Path of the first string holding a NUL character ('' for the value itself), or null. */
+function nulAt(v: unknown, path = ''): string | null {
+  if (typeof v === 'string') return v.includes('\u0000') ? path : null;
+  if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const p = nulAt(x, path ? `${path}/${k}` : k);
+      if (p !== null) return p;
+    }
+  }
+  return null;
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
+  // A NUL character is refused up front: PostgreSQL text cannot hold one (the insert would fail as a 500) and SQLite
+  // would store it silently.
+  app.addHook('preValidation', async (req) => {
+    for (const part of [req.params, req.query, req.body]) {
+      const at = nulAt(part);
+      if (at !== null) throw new Invalid({ field: at || '(body)', code: 'invalid.value' });
+    }
+  });
   app.setErrorHandler((err: FastifyError & { validation?: AjvError[] }, req, reply) => {
     if (err instanceof DomainError) {
       if (err instanceof TooMany) reply.header('retry-after', String(err.retryAfterSeconds));
