@@ -28,6 +28,7 @@ import { settingsRoutes } from './modules/settings/routes.js';
 import { jobRoutes } from './platform/jobs/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
+import { assessmentRoutes } from './modules/tasks/assessment-routes.js';
 import { attachmentRoutes } from './modules/tasks/attachment-routes.js';
 
 export interface AppDeps { database: Database; config: Config; clock?: Clock; webDist?: string | null }
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   jobRoutes(app, ctx);
   calendarRoutes(app, ctx);
   taskRoutes(app, ctx);
+  assessmentRoutes(app, ctx);
   attachmentRoutes(app, ctx);
 
   const webDist = deps.webDist === undefined ? resolve('web/dist') : deps.webDist;

@@ -4,7 +4,10 @@ import { Type } from 'typebox';
 import type { Ctx } from '../../context.js';
 import { audit, inTransaction } from '../../context.js';
 import { actorOf } from '../../platform/http/guard.js';
-import { errors } from '../../platform/http/schemas.js';
+import { errors, StringEnum } from '../../platform/http/schemas.js';
+import { Invalid } from '../../platform/errors.js';
+import { WeightsSchema } from '../tasks/assessment-schemas.js';
+import { weightErrors } from '../tasks/assessment-rules.js';
 import { authorize } from '../../platform/access/policies.js';
 import { getSettings, putSetting } from '../../platform/settings.js';
 
@@ -13,6 +16,13 @@ const SettingsSchema = Type.Object({
   'security.totpForAll': Type.Boolean(),
   'security.lockoutThreshold': Type.Integer({ minimum: 3, maximum: 20 }),
   'security.lockoutMinutes': Type.Integer({ minimum: 1, maximum: 1440 }),
+  'tasks.acceptDays': Type.Integer({ minimum: 1, maximum: 30 }),
+  'tasks.nearDeadlineDays': Type.Integer({ minimum: 0, maximum: 30 }),
+  'tasks.trailPoints': Type.Integer({ minimum: 0, maximum: 100 }),
+  'tasks.missedReportsRed': Type.Integer({ minimum: 1, maximum: 10 }),
+  'tasks.maxReportFrequency': StringEnum(['weekly', 'fortnightly', 'monthly'] as const),
+  'tasks.remindDaysBefore': Type.Integer({ minimum: 0, maximum: 30 }),
+  'assessment.weights': WeightsSchema,
 });
 const tags = ['settings 系统设置'];
 
@@ -27,6 +37,7 @@ export function settingsRoutes(app: FastifyInstance, ctx: Ctx): void {
   }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'settings.write');
+    if (req.body['assessment.weights']) { const e = weightErrors(req.body['assessment.weights']); if (e.length) throw new Invalid(e); }
     return inTransaction(ctx, async (trx) => {
       const before = await getSettings(ctx, trx);
       for (const [k, v] of Object.entries(req.body)) if (v !== undefined) await putSetting(ctx, trx, k, v);
