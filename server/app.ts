@@ -28,6 +28,8 @@ import { settingsRoutes } from './modules/settings/routes.js';
 import { jobRoutes } from './platform/jobs/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
+import { recurringRoutes } from './modules/tasks/recurring-routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import { assessmentRoutes } from './modules/tasks/assessment-routes.js';
 import { attachmentRoutes } from './modules/tasks/attachment-routes.js';
 
@@ -88,6 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   jobRoutes(app, ctx);
   calendarRoutes(app, ctx);
   taskRoutes(app, ctx);
+  recurringRoutes(app, ctx);
+  notificationRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   attachmentRoutes(app, ctx);
 

@@ -15,6 +15,7 @@ import { isEmpty, seedDemo } from './demo/demo-county.js';
 import { seedSynthetic } from './demo/synthetic.js';
 import { createUser, resetPassword } from './modules/users/service.js';
 import { ROLES, type Role } from '../common/roles.js';
+import { JOB_NAMES, JOBS, runJobOnce } from './jobs.js';
 
 async function open(): Promise<{ ctx: Ctx; database: Database }> {
   const config = loadConfig();
@@ -148,6 +149,20 @@ auditCmd.command('verify').description('check the SM3 hash chain; names the firs
       process.stderr.write('\n');
       if (r.ok) console.log(`audit trail intact: ${r.checked} entries`);
       else { console.error(`AUDIT TRAIL BROKEN at entry ${r.firstBad!.seq}: ${r.firstBad!.detail}`); process.exitCode = 1; }
+    } finally { await database.close(); }
+  });
+
+const jobsCmd = program.command('jobs').description('background jobs (the server runs them by itself when RUN_JOBS is on)');
+jobsCmd.command('list').description('the jobs and what they do').action(() => {
+  for (const j of JOBS) console.log(`${j.name.padEnd(18)} every ${Math.round(j.everyMs / 1000)} s  ${j.summary}`);
+});
+jobsCmd.command('run').description(`run one job now: ${JOB_NAMES.join(', ')}`).argument('<name>')
+  .option('--no-lease', 'run even if another process holds the job\'s lease (its unique keys still send everything once)')
+  .action(async (name, o) => {
+    const { ctx, database } = await open();
+    try {
+      const r = await runJobOnce(ctx, name, { lease: o.lease });
+      console.log(JSON.stringify(r.ran ? r.result : { skipped: `another process is running ${name}` }));
     } finally { await database.close(); }
   });
 

@@ -6,6 +6,8 @@ import { buildApp } from './app.js';
 import { DEMO, isEmpty, seedDemo } from './demo/demo-county.js';
 import { seedDemoTasks } from './demo/demo-tasks.js';
 import { systemClock } from './platform/clock.js';
+import { startScheduler } from './platform/jobs/scheduler.js';
+import { JOBS } from './jobs.js';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -17,7 +19,9 @@ export async function serve(): Promise<void> {
     await seedDemo(ctx, (s) => app.log.info(s));
     await seedDemoTasks(ctx, DEMO.county.code, (s) => app.log.info(s));
   }
-  const close = async () => { await app.close(); await database.close(); process.exit(0); };
+  // Background jobs (reminders, robot messages, recurring tasks): each guarded by a lease in the database.
+  const scheduler = config.runJobs ? startScheduler(ctx, JOBS, app.log) : null;
+  const close = async () => { await scheduler?.stop(); await app.close(); await database.close(); process.exit(0); };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });

@@ -15,6 +15,8 @@ export interface Settings {
   'tasks.maxReportFrequency': 'weekly' | 'fortnightly' | 'monthly';
   /** Reminders go out this many working days before a deadline. */
   'tasks.remindDaysBefore': number;
+  /** Hour (Asia/Shanghai, 0–23) from which the day's reminders and digests go out, on working days. */
+  'notifications.digestHour': number;
   /** Assessment weights (results only: no setting scores logins, clicks, photos or attachments). */
   'assessment.weights': { acceptOnTime: number; reportOnTime: number; completeOnTime: number; overdue: number; returns: number; quality: number };
 }
@@ -31,6 +33,7 @@ export function defaultSettings(ctx: Ctx): Settings {
     'tasks.missedReportsRed': 2,
     'tasks.maxReportFrequency': 'weekly',
     'tasks.remindDaysBefore': 3,
+    'notifications.digestHour': 8,
     'assessment.weights': { acceptOnTime: 15, reportOnTime: 25, completeOnTime: 40, overdue: 10, returns: 0, quality: 10 },
   };
 }

@@ -11,6 +11,7 @@ import { loadCalendar } from '../calendar/service.js';
 import { unitBelongsTo } from '../units/service.js';
 import { allowedActions, canDo, TRANSITIONS, type TaskAction } from './task-states.js';
 import { refreshRag } from './rag-refresh.js';
+import { noticeStep } from './task-notices.js';
 import * as repo from './repository.js';
 import type { ActionInput } from './schemas.js';
 import { getTaskView, sidesOf, today } from './service.js';
@@ -98,6 +99,7 @@ export async function act(ctx: Ctx, actor: Actor, id: string, action: TaskAction
     }).execute();
     await refreshRag(ctx, trx, id, cal);
     await audit(ctx, trx, actor, { action: `task.${action}`, entityType: 'task', entityId: id, before: { status: t.status, deadline: t.deadline, progress: t.progress, version: t.version }, after: { ...set, comment } });
+    await noticeStep(ctx, trx, actor, id, action, comment);
     return getTaskView(ctx, actor, id, trx);
   });
 }

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   'tasks.assign': ['supervisor'],
   'tasks.supervise': ['supervisor'],
   'tasks.assess': ['supervisor', 'leader', 'viewer'],
+  'webhooks.manage': ['sysadmin', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
