@@ -5,7 +5,7 @@ import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../../common/rol
 import type { Actor } from '../../platform/access/actor.js';
 import { authorize } from '../../platform/access/policies.js';
 import { newId } from '../../platform/clock.js';
-import { isUniqueViolation } from '../../db/db-errors.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/db-errors.js';
 import { Conflict, Invalid, NotFound, type FieldError } from '../../platform/errors.js';
 import { readTable, writeTable, type ColumnSpec } from '../../platform/excel/excel.js';
 import * as repo from './repository.js';
@@ -28,6 +28,11 @@ async function checkParent(trx: Trx, actor: Actor, parentId: string | null | und
   const p = await repo.findUnit(trx, actor, parentId);
   if (!p || p.regionCode !== actor.regionCode) throw new Invalid({ field: 'parentId', code: 'invalid.value' });
   if (selfId && parentId === selfId) throw new Invalid({ field: 'parentId', code: 'invalid.value' });
+  // Walking up from the new parent must not meet the unit itself: that would make a loop (A under B under A).
+  for (let up = p.parentId, steps = 0; selfId && up && steps < 1000; steps++) {
+    if (up === selfId) throw new Invalid({ field: 'parentId', code: 'invalid.value' });
+    up = (await repo.findUnit(trx, actor, up))?.parentId ?? null;
+  }
 }
 
 export async function createUnit(ctx: Ctx, actor: Actor, input: UnitCreateInput): Promise<UnitView> {
@@ -81,7 +86,13 @@ export async function deleteUnit(ctx: Ctx, actor: Actor, id: string): Promise<vo
     if (usage.users || usage.children) {
       throw new Conflict('conflict.inUse', { detail: `${usage.users} 个用户 users, ${usage.children} 个下级单位 child units` });
     }
-    await repo.deleteUnit(trx, id);
+    try {
+      await repo.deleteUnit(trx, id);
+    } catch (e) {
+      // Other modules' records (tasks, …) may still point at the unit: refuse like the checks above, not with a 500.
+      if (isForeignKeyViolation(e)) throw new Conflict('conflict.inUse', { detail: '仍被事项等记录引用 still referenced by tasks or other records' });
+      throw e;
+    }
     await audit(ctx, trx, actor, { action: 'unit.delete', entityType: 'unit', entityId: id, before });
   });
 }
