@@ -61,6 +61,15 @@ export const MESSAGES = {
   'task.cadenceTooFrequent': { 'zh-CN': '反馈频次不能高于每{limit}（特急事项须填写理由）', 'en-US': 'Reports may not be asked more often than {limit} (urgent tasks need a recorded reason)' },
   'task.deadlineBeforeStart': { 'zh-CN': '截止日期不能早于开始日期', 'en-US': 'The deadline cannot be before the start date' },
   'task.extensionAfterDeadline': { 'zh-CN': '延期须在截止日期前申请', 'en-US': 'An extension must be asked before the deadline' },
+  // 督办, 问责, 通报
+  'escalation.notOpen': { 'zh-CN': '事项{status}，不能发督办通知单（只能督办在办的红灯事项）', 'en-US': 'The task is {status}: only an open red task can be escalated' },
+  'escalation.notRed': { 'zh-CN': '事项当前为{rag}，只能对红灯事项发督办通知单', 'en-US': 'The task is {rag} now: only a red task can be escalated' },
+  'escalation.replyByPast': { 'zh-CN': '回复期限不能早于今天', 'en-US': 'The reply date cannot be in the past' },
+  'accountability.decidedInFuture': { 'zh-CN': '问责决定日期不能晚于今天', 'en-US': 'The decision date cannot be in the future' },
+  'accountability.taskNotOfUnit': { 'zh-CN': '该事项不是此单位牵头或配合的事项', 'en-US': 'The unit is neither the lead nor a co-unit of this task' },
+  'bulletin.periodOrder': { 'zh-CN': '结束日期不能早于开始日期', 'en-US': 'The end date cannot be before the start date' },
+  'bulletin.periodTooLong': { 'zh-CN': '通报期间最长 {days} 天', 'en-US': 'A bulletin covers at most {days} days' },
+  'bulletin.periodFuture': { 'zh-CN': '通报期间尚未开始', 'en-US': 'The period has not begun yet' },
   // 督查考核 (assessment), 减负 (burden), bulk tasks, saved filters
   'assessment.weightsSum': { 'zh-CN': '考核权重之和须为 100（当前为 {sum}）', 'en-US': 'The assessment weights must add up to 100 (now {sum})' },
   'assessment.weightNotInteger': { 'zh-CN': '权重须为非负整数', 'en-US': 'A weight must be a non-negative integer' },

@@ -32,6 +32,7 @@ import { recurringRoutes } from './modules/tasks/recurring-routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { assessmentRoutes } from './modules/tasks/assessment-routes.js';
 import { attachmentRoutes } from './modules/tasks/attachment-routes.js';
+import { escalationRoutes } from './modules/tasks/escalation-routes.js';
 
 export interface AppDeps { database: Database; config: Config; clock?: Clock; webDist?: string | null }
 
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   notificationRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   attachmentRoutes(app, ctx);
+  escalationRoutes(app, ctx);
 
   const webDist = deps.webDist === undefined ? resolve('web/dist') : deps.webDist;
   if (webDist && existsSync(webDist)) {

@@ -19,6 +19,14 @@ export interface Settings {
   'notifications.digestHour': number;
   /** Assessment weights (results only: no setting scores logins, clicks, photos or attachments). */
   'assessment.weights': { acceptOnTime: number; reportOnTime: number; completeOnTime: number; overdue: number; returns: number; quality: number };
+  /** 落款 and 发文机关标志 of 督办通知单 and 通报; {region} is the region's name. */
+  'documents.issuer': string;
+  /** 督办通知单 number prefix by region code ('*' for any other region): 示督办 gives 示督办〔2026〕3号. */
+  'documents.escalationPrefix': Record<string, string>;
+  /** 主送机关 of the 通报. */
+  'documents.bulletinAddressee': string;
+  /** 通报 section 四、下步要求: one paragraph each. */
+  'documents.bulletinRequirements': string[];
 }
 
 export function defaultSettings(ctx: Ctx): Settings {
@@ -35,6 +43,14 @@ export function defaultSettings(ctx: Ctx): Settings {
     'tasks.remindDaysBefore': 3,
     'notifications.digestHour': 8,
     'assessment.weights': { acceptOnTime: 15, reportOnTime: 25, completeOnTime: 40, overdue: 10, returns: 0, quality: 10 },
+    'documents.issuer': '{region}人民政府督查室',
+    'documents.escalationPrefix': { '*': '督办' },
+    'documents.bulletinAddressee': '各乡镇人民政府、街道办事处，县直各部门',
+    'documents.bulletinRequirements': [
+      '各牵头单位要对红灯事项逐项分析原因，明确整改措施、责任人和完成时限，按督办通知要求按期书面回复。',
+      '各单位要坚持结果导向，如实反馈办理进展，不得以留痕代替落实；确需延期的，应在截止日期前提出申请。',
+      '县政府督查室将对红灯事项持续跟踪督办，对连续亮红灯、督办后仍无实质进展的，按规定提请问责。',
+    ],
   };
 }
 

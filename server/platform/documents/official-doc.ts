@@ -47,8 +47,11 @@ export type Block =
   | { kind: 'h2'; text: string }
   /** A body paragraph, first line indented two characters; `lead` is a run-in heading in 黑体 or 楷体. */
   | { kind: 'p'; text: string; lead?: string; leadFont?: 'hei' | 'kai' }
-  /** A table (lists, forms). `width` values are relative; a column of `label: true` cells is set in 黑体. */
-  | { kind: 'table'; columns: { header: string; width?: number; align?: 'left' | 'center' }[]; rows: string[][]; headerRow?: boolean; labelColumn?: boolean };
+  /**
+   * A table (lists, forms): header row in 黑体, cells in 仿宋 4号 unless `size` (half-points; 24 = 小四 for wide lists).
+   * `width` values are relative; with `labelColumn` the first column is set in 黑体 (a form's labels).
+   */
+  | { kind: 'table'; columns: { header: string; width?: number; align?: 'left' | 'center' }[]; rows: string[][]; headerRow?: boolean; labelColumn?: boolean; size?: number };
 
 export interface OfficialDocModel {
   /** 发文机关标志, e.g. 示例县人民政府督查室. */
@@ -95,7 +98,8 @@ function table(b: Extract<Block, { kind: 'table' }>): Table {
   const weights = b.columns.map((c) => c.width ?? 1);
   const total = weights.reduce((a, x) => a + x, 0);
   const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
-  const cellLine = 400; // 20 pt lines for 4号 text inside a table
+  const size = b.size ?? SIZES.hao4;
+  const cellLine = Math.round(size * 10 * 1.43); // 20 pt lines for 4号 text inside a table
   const cell = (text: string, i: number, head: boolean) => new TableCell({
     width: { size: widths[i], type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
@@ -103,7 +107,7 @@ function table(b: Extract<Block, { kind: 'table' }>): Table {
     children: String(text ?? '').split('\n').map((line) => new Paragraph({
       spacing: exact(cellLine),
       alignment: head || b.columns[i].align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-      children: [run(line, head || (b.labelColumn && i === 0) ? FONTS.hei : FONTS.fangsong, SIZES.hao4)],
+      children: [run(line, head || (b.labelColumn && i === 0) ? FONTS.hei : FONTS.fangsong, size)],
     })),
   });
   const rows: TableRow[] = [];
