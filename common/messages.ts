@@ -70,6 +70,8 @@ export const MESSAGES = {
   'bulletin.periodOrder': { 'zh-CN': '结束日期不能早于开始日期', 'en-US': 'The end date cannot be before the start date' },
   'bulletin.periodTooLong': { 'zh-CN': '通报期间最长 {days} 天', 'en-US': 'A bulletin covers at most {days} days' },
   'bulletin.periodFuture': { 'zh-CN': '通报期间尚未开始', 'en-US': 'The period has not begun yet' },
+  'notice.escalate': { 'zh-CN': '督办通知（{number}）：{serial}「{title}」，请于 {replyBy} 前书面回复', 'en-US': 'Escalation notice {number}: {serial} "{title}"; reply in writing by {replyBy}' },
+  'notice.escalateBody': { 'zh-CN': '督办要求：{requirement}', 'en-US': 'Required: {requirement}' },
   // 督查考核 (assessment), 减负 (burden), bulk tasks, saved filters
   'assessment.weightsSum': { 'zh-CN': '考核权重之和须为 100（当前为 {sum}）', 'en-US': 'The assessment weights must add up to 100 (now {sum})' },
   'assessment.weightNotInteger': { 'zh-CN': '权重须为非负整数', 'en-US': 'A weight must be a non-negative integer' },

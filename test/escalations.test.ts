@@ -58,6 +58,11 @@ describeEachDb('督办 and 问责', (getDb) => {
     const list = await staffA.get(`/api/v1/tasks/${t.id}/escalations`);
     expect(list.statusCode).toBe(200);
     expect(list.json().map((x: any) => x.number)).toEqual([e.number]);
+    // The lead unit hears of it in its inbox.
+    const inbox = (await staffA.get('/api/v1/notifications')).json();
+    const notice = inbox.items.find((n: any) => n.kind === 'task.escalate' && n.taskId === t.id);
+    expect(notice.title).toBe(`督办通知（${e.number}）：${t.serial}「${t.title}」，请于 2026-11-05 前书面回复`);
+    expect(notice.body).toBe('督办要求：请立即组织力量加快推进，并书面说明滞后原因。');
   });
 
   it('numbers notices one after another, unique under two simultaneous requests, with the region\'s prefix', async () => {

@@ -1,6 +1,6 @@
 // 督办: a red task gets a numbered escalation notice (督办通知单) from the 督查室. The notice is written to the task's
-// timeline as an 'escalate' event (with the colour and reasons of that day, so the document can be reproduced) and
-// audited, in one transaction; its number (示督办〔2026〕3号) runs per region and year, the unique key deciding
+// timeline as an 'escalate' event (with the colour and reasons of that day, so the document can be reproduced),
+// audited and announced to the lead unit (inbox and robot group), in one transaction; its number (示督办〔2026〕3号) runs per region and year, the unique key deciding
 // between simultaneous issuers.
 import type { Ctx, Trx } from '../../context.js';
 import { audit, inTransaction } from '../../context.js';
@@ -14,6 +14,9 @@ import { buildOfficialDoc, chineseDate, type Block } from '../../platform/docume
 import { message } from '../../../common/messages.js';
 import { RAG_LABELS, TASK_SOURCE_LABELS, TASK_STATUS_LABELS } from '../../../common/task-labels.js';
 import { loadCalendar } from '../calendar/service.js';
+import { notify, pushToWebhooks, type Text } from '../notifications/service.js';
+import { unitMembers } from '../users/unit-members.js';
+import { UNIT_RECIPIENT_ROLES } from './reminder-rules.js';
 import { refreshRag } from './rag-refresh.js';
 import { isOpen, type TaskStatus } from './task-states.js';
 import { sidesOf, today } from './service.js';
@@ -74,6 +77,13 @@ async function escalateOnce(ctx: Ctx, trx: Trx, actor: Actor, taskId: string, in
     dataJson: JSON.stringify({ escalationId: id, number, replyBy, status, progress: now.progress, rag: now.rag, ragReasons: reasons }),
   }).execute();
   await audit(ctx, trx, actor, { action: 'task.escalate', entityType: 'escalation', entityId: id, after: { taskId, number, requirement, replyBy } });
+  // The lead unit (and the responsible leader) hear of it in the inbox; the unit's robot group gets it too.
+  const params = { serial: t.serial, title: t.title, number, replyBy, requirement };
+  const title: Text = { key: 'notice.escalate', params }; const body: Text = { key: 'notice.escalateBody', params };
+  const to = (await unitMembers(trx, [t.leadUnitId], UNIT_RECIPIENT_ROLES)).map((m) => m.id);
+  if (t.leaderUserId) to.push(t.leaderUserId);
+  await notify(ctx, trx, to, { kind: 'task.escalate', title, body, taskId });
+  await pushToWebhooks(ctx, trx, { regionCode: t.regionCode, unitIds: [t.leadUnitId] }, { title, lines: [body] });
   return { id, taskId, number, year, seq, requirement, replyBy, issuedAt, issuedBy: actor.displayName };
 }
 
