@@ -138,9 +138,17 @@ export async function importUnits(ctx: Ctx, actor: Actor, file: Buffer, commit: 
     if (v.phone && !/^[0-9+\- ()]{3,30}$/.test(v.phone)) e('联系电话', 'invalid.pattern');
     parsed.push({ row: r.row, name, shortName: v.shortName?.trim() || null, kind: kind!, parent: v.parent?.trim() || null, sortOrder, phone: v.phone?.trim() || null });
   }
+  // Parents after the import: the file's rows over the units already there. Walking up must not come back to the row.
+  const nameById = new Map(existing.map((u) => [u.id, u.name]));
+  const parentOf = new Map(existing.map((u) => [u.name, u.parentId ? nameById.get(u.parentId) ?? null : null]));
+  for (const p of parsed) if (p.name) parentOf.set(p.name, p.parent);
   for (const p of parsed) {
     if (p.parent && !byName.has(p.parent) && !inFile.has(p.parent)) errors.push({ row: p.row, field: '上级单位', code: 'invalid.value' });
-    if (p.parent && p.parent === p.name) errors.push({ row: p.row, field: '上级单位', code: 'invalid.value' });
+    else if (p.parent) {
+      let up: string | null | undefined = p.parent;
+      for (let steps = 0; up && up !== p.name && steps < 1000; steps++) up = parentOf.get(up);
+      if (up === p.name) errors.push({ row: p.row, field: '上级单位', code: 'invalid.value' });
+    }
   }
   const created = parsed.filter((p) => !byName.has(p.name)).length;
   const preview = { total: parsed.length, created, updated: parsed.length - created, errors: errors.map((e) => ({ row: e.row!, field: e.field, code: e.code, params: e.params })) };
