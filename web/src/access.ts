@@ -1,0 +1,34 @@
+// What the current user may see: menus, pages and buttons ask here. The server still decides every request;
+// this only reads `me.permissions` (the server's own table, served by /auth/me).
+import type { Permission } from '../../server/platform/access/policies';
+import type { Me } from './api/types';
+import { useSession } from './app/auth';
+
+export function accessFor(me: Pick<Me, 'permissions'> | null | undefined) {
+  const granted = new Set(me?.permissions ?? []);
+  const has = (p: Permission) => granted.has(p);
+  return {
+    /** 首页: everyone who reads the directory (the auditor's home is the audit log). */
+    home: has('org.read'),
+    business: has('business.read'),
+    orgRead: has('org.read'),
+    units: has('units.write'),
+    leaders: has('leaders.write'),
+    users: has('users.read'),
+    usersWrite: has('users.write'),
+    resetPassword: has('users.resetPassword'),
+    grantRoles: has('roles.grant'),
+    resetTotp: has('totp.reset'),
+    sessions: has('sessions.manage'),
+    settings: has('settings.read'),
+    settingsWrite: has('settings.write'),
+    audit: has('audit.read'),
+  };
+}
+
+export type Access = ReturnType<typeof accessFor>;
+
+export function useAccess(): Access {
+  const { data } = useSession();
+  return accessFor(data?.me);
+}

@@ -1,0 +1,61 @@
+// The left navigation: the modules, then administration. Each entry is shown only if access.ts allows it.
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, ClusterOutlined, CustomerServiceOutlined,
+  DashboardOutlined, DesktopOutlined, FileTextOutlined, FlagOutlined, LineChartOutlined, ProjectOutlined,
+  SafetyCertificateOutlined, SettingOutlined, TeamOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { Access } from '../../access';
+import type { MessageKey } from '../../locales/zh-CN';
+import type { T } from '../i18n';
+
+export interface MenuEntry { path: string; label: MessageKey; icon: ReactNode; visible: (a: Access) => boolean; children?: MenuEntry[] }
+
+const business = (a: Access) => a.business;
+
+export const MENU: MenuEntry[] = [
+  { path: '/', label: 'menu.home', icon: <DashboardOutlined />, visible: (a) => a.home },
+  { path: '/tasks', label: 'menu.tasks', icon: <FlagOutlined />, visible: business },
+  { path: '/projects', label: 'menu.projects', icon: <ProjectOutlined />, visible: business },
+  { path: '/mu', label: 'menu.mu', icon: <BarChartOutlined />, visible: business },
+  { path: '/chains', label: 'menu.chains', icon: <ClusterOutlined />, visible: business },
+  { path: '/demands', label: 'menu.demands', icon: <CustomerServiceOutlined />, visible: business },
+  { path: '/economy', label: 'menu.economy', icon: <LineChartOutlined />, visible: business },
+  { path: '/reports', label: 'menu.reports', icon: <FileTextOutlined />, visible: business },
+  {
+    path: '/admin', label: 'menu.admin', icon: <SettingOutlined />, visible: () => true,
+    children: [
+      { path: '/admin/units', label: 'menu.units', icon: <BankOutlined />, visible: (a) => a.units },
+      { path: '/admin/leaders', label: 'menu.leaders', icon: <ApartmentOutlined />, visible: (a) => a.leaders },
+      { path: '/admin/users', label: 'menu.users', icon: <TeamOutlined />, visible: (a) => a.users },
+      { path: '/admin/sessions', label: 'menu.sessions', icon: <DesktopOutlined />, visible: (a) => a.sessions },
+      { path: '/admin/settings', label: 'menu.settings', icon: <SafetyCertificateOutlined />, visible: (a) => a.settings },
+    ],
+  },
+  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, visible: (a) => a.audit },
+];
+
+/** Entries this user may see (a group with no visible child disappears). */
+export function visibleMenu(a: Access, entries: MenuEntry[] = MENU): MenuEntry[] {
+  return entries.flatMap((e) => {
+    if (!e.visible(a)) return [];
+    if (!e.children) return [e];
+    const children = visibleMenu(a, e.children);
+    return children.length ? [{ ...e, children }] : [];
+  });
+}
+
+export function menuItems(entries: MenuEntry[], t: T): NonNullable<MenuProps['items']> {
+  return entries.map((e) => ({
+    key: e.path, icon: e.icon, label: t(e.label),
+    ...(e.children ? { children: menuItems(e.children, t) } : {}),
+  }));
+}
+
+/** The first page a user may open (the auditor's is the audit log). */
+export function firstPage(a: Access): string {
+  const first = visibleMenu(a)[0];
+  return first ? (first.children?.[0]?.path ?? first.path) : '/account/password';
+}
+

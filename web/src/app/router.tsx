@@ -1,0 +1,36 @@
+// Routes. Pages load on demand; each page says which access it needs (the menu asks the same).
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireAuth } from './RequireAuth';
+import { BasicLayout } from './layout/BasicLayout';
+import { Guard } from './Guard';
+import type { Access } from '../access';
+import { MODULE_IDS } from '../locales/zh-CN/modules';
+import { NotFoundPage } from '../pages/errors/NotFoundPage';
+import { PageLoading } from '../components/PageLoading';
+
+const page = (load: () => Promise<{ default: ComponentType }>) => { const C = lazy(load); return <C />; };
+const guarded = (allow: (a: Access) => boolean, el: ReactNode) => <Guard allow={allow}>{el}</Guard>;
+
+const LoginPage = lazy(() => import('../pages/login/LoginPage'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <Suspense fallback={<PageLoading full />}><LoginPage /></Suspense> },
+  {
+    path: '/',
+    element: <RequireAuth><BasicLayout /></RequireAuth>,
+    children: [
+      { index: true, element: page(() => import('../pages/home/HomePage')) },
+      ...MODULE_IDS.map((id) => ({ path: id, element: guarded((a) => a.business, page(() => import('../pages/modules/ModulePage').then((m) => ({ default: () => <m.default id={id} /> })))) })),
+      { path: 'admin', element: <Navigate to="/" replace /> },
+      { path: 'admin/units', element: guarded((a) => a.units, page(() => import('../pages/units/UnitsPage'))) },
+      { path: 'admin/leaders', element: guarded((a) => a.leaders, page(() => import('../pages/leaders/LeadersPage'))) },
+      { path: 'admin/users', element: guarded((a) => a.users, page(() => import('../pages/users/UsersPage'))) },
+      { path: 'admin/sessions', element: guarded((a) => a.sessions, page(() => import('../pages/sessions/SessionsPage'))) },
+      { path: 'admin/settings', element: guarded((a) => a.settings, page(() => import('../pages/settings/SettingsPage'))) },
+      { path: 'audit', element: guarded((a) => a.audit, page(() => import('../pages/audit/AuditPage'))) },
+      { path: 'account/password', element: page(() => import('../pages/account/ChangePasswordPage')) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

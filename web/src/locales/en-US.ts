@@ -1,0 +1,12 @@
+// English. Roles, unit kinds and error messages come from common/.
+import type { messages as zh } from './zh-CN';
+import common from './en-US/common';
+import auth from './en-US/auth';
+import home from './en-US/home';
+import org from './en-US/org';
+import users from './en-US/users';
+import system from './en-US/system';
+import modules from './en-US/modules';
+
+export const messages: typeof zh = { ...common, ...auth, ...home, ...org, ...users, ...system, 'module.title': 'What this module will do', 'module.who': 'Who uses it', 'module.status': 'This module is being built and will be used here. Meanwhile, units, leaders\' portfolios and users can be kept up to date: every module shares them.', 'date.format': 'YYYY-MM-DD HH:mm', 'date.day': 'YYYY-MM-DD' };
+export { modules };

@@ -1,0 +1,53 @@
+import type zh from '../zh-CN/auth';
+
+const en: typeof zh = {
+  'login.title': 'Sign in',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.usernameRequired': 'Enter your username',
+  'login.passwordRequired': 'Enter your password',
+  'login.submit': 'Sign in',
+  'login.intro': 'Leaders\' instructions, meeting decisions, key work, major projects and citizens\' demands: assigned to units, followed to each milestone, closed when done.',
+  'login.point1': 'Assign → accept → report → remind → complete → close, every step on record',
+  'login.point2': 'Red, yellow and green are computed, and each colour says why',
+  'login.point3': 'Excel in and out; every figure is typed once',
+  'login.security': 'For authorised staff only. Every action is recorded in the audit log.',
+  'login.footer': 'luoshi · data stays on your own server',
+  'login.welcome': 'Welcome, {name}',
+
+  'mfa.title': 'One-time code',
+  'mfa.hint': 'Open the authenticator app on your phone and enter its 6-digit code. Without your phone, enter one of your recovery codes.',
+  'mfa.code': 'One-time code or recovery code',
+  'mfa.codeRequired': 'Enter the 6-digit code or a recovery code',
+  'mfa.submit': 'Verify',
+
+  'password.title': 'Change password',
+  'password.forcedHint': 'This is an initial or reset password. Choose a new one that only you know.',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.confirm': 'Repeat the new password',
+  'password.mismatch': 'The two new passwords differ',
+  'password.required': 'Enter the password',
+  'password.policy': 'Password rules',
+  'password.submit': 'Change password',
+  'password.changed': 'Password changed; your other sessions were signed out',
+
+  'enroll.title': 'Set up a one-time code',
+  'enroll.intro': 'Administrator accounts must use a one-time code (two-factor authentication). Set it up once, in two steps.',
+  'enroll.step1': 'Scan the QR code with the authenticator app on your phone',
+  'enroll.step1Hint': 'If you cannot scan, choose "enter a setup key" in the app and type this key.',
+  'enroll.secret': 'Key',
+  'enroll.step2': 'Enter the 6-digit code the app shows',
+  'enroll.code': '6-digit code',
+  'enroll.codeRequired': 'Enter 6 digits',
+  'enroll.confirm': 'Confirm',
+  'enroll.recoveryTitle': 'Save your recovery codes',
+  'enroll.recoveryHint': 'If you lose your phone, each recovery code replaces the one-time code once. They are shown only now: copy them and keep them somewhere safe.',
+  'enroll.copyAll': 'Copy all recovery codes',
+  'enroll.saved': 'I have saved the recovery codes',
+  'enroll.done': 'One-time code set up',
+  'enroll.loading': 'Creating a key…',
+
+  'stage.signOut': 'Sign in as someone else',
+};
+export default en;

@@ -1,0 +1,12 @@
+// 简体中文（默认）。角色、单位类型和错误信息来自 common/，这里不重复。
+import common from './zh-CN/common';
+import auth from './zh-CN/auth';
+import home from './zh-CN/home';
+import org from './zh-CN/org';
+import users from './zh-CN/users';
+import system from './zh-CN/system';
+import modules from './zh-CN/modules';
+
+export const messages = { ...common, ...auth, ...home, ...org, ...users, ...system, 'module.title': '这一模块将提供', 'module.who': '谁来用', 'module.status': '本模块正在建设，上线后在此办理；现阶段可先维护单位、领导分管和用户，这些是各模块共用的基础数据。', 'date.format': 'YYYY年M月D日 HH:mm', 'date.day': 'YYYY年M月D日' };
+export type MessageKey = keyof typeof messages;
+export { modules };
