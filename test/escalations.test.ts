@@ -6,7 +6,6 @@ import { buildLeader, buildRegion, buildUnit, buildUser, Client } from './factor
 import { docxText, unzipEntry } from './unzip.js';
 import type { Ctx } from '../server/context.js';
 import type { TestClock } from '../server/platform/clock.js';
-import { putSetting } from '../server/platform/settings.js';
 
 describeEachDb('督办 and 问责', (getDb) => {
   let app: FastifyInstance; let ctx: Ctx; let clock: TestClock;
@@ -72,7 +71,16 @@ describeEachDb('督办 and 问责', (getDb) => {
     const seqs = [a.json().seq, b.json().seq].sort((x, y) => x - y);
     expect(seqs[1]).toBe(seqs[0] + 1);
     expect(a.json().number).not.toBe(b.json().number);
-    await ctx.db.transaction().execute((trx) => putSetting(ctx, trx, 'documents.escalationPrefix', { [region]: '示督办', '*': '督办' }));
+    // The region's prefix is a setting the administrator keeps (region code → prefix, '*' for the others).
+    const admin = new Client(app);
+    const adminUser = await buildUser(ctx, { regionCode: region, roles: ['sysadmin'] });
+    await admin.login(adminUser, ctx);
+    const bad = await admin.patch('/api/v1/settings', { 'documents.escalationPrefix': { 'not-a-region': '示督办' } });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().errors[0].field).toContain('documents.escalationPrefix');
+    const set = await admin.patch('/api/v1/settings', { 'documents.escalationPrefix': { [region]: '示督办', '*': '督办' } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()['documents.escalationPrefix']).toEqual({ [region]: '示督办', '*': '督办' });
     const c = (await escalate(t3.id)).json();
     expect(c.seq).toBe(seqs[1] + 1);
     expect(c.number).toBe(`示督办〔2026〕${c.seq}号`);

@@ -23,6 +23,10 @@ const SettingsSchema = Type.Object({
   'tasks.maxReportFrequency': StringEnum(['weekly', 'fortnightly', 'monthly'] as const),
   'tasks.remindDaysBefore': Type.Integer({ minimum: 0, maximum: 30 }),
   'assessment.weights': WeightsSchema,
+  'documents.issuer': Type.String({ minLength: 2, maxLength: 60, description: '{region} is replaced by the region name' }),
+  'documents.escalationPrefix': Type.Record(Type.String({ pattern: '^(\\*|\\d{6,12})$' }), Type.String({ minLength: 1, maxLength: 12, pattern: '^[^〔〕\\[\\]]+$' }), { additionalProperties: false, description: 'region code (or *) → 督办通知单 number prefix' }),
+  'documents.bulletinAddressee': Type.String({ minLength: 2, maxLength: 200 }),
+  'documents.bulletinRequirements': Type.Array(Type.String({ minLength: 2, maxLength: 500 }), { maxItems: 10 }),
 });
 const tags = ['settings 系统设置'];
 
