@@ -31,6 +31,7 @@ import { taskRoutes } from './modules/tasks/routes.js';
 import { recurringRoutes } from './modules/tasks/recurring-routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { assessmentRoutes } from './modules/tasks/assessment-routes.js';
+import { bulkRoutes } from './modules/tasks/bulk-routes.js';
 import { attachmentRoutes } from './modules/tasks/attachment-routes.js';
 import { escalationRoutes } from './modules/tasks/escalation-routes.js';
 
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   recurringRoutes(app, ctx);
   notificationRoutes(app, ctx);
   assessmentRoutes(app, ctx);
+  bulkRoutes(app, ctx);
   attachmentRoutes(app, ctx);
   escalationRoutes(app, ctx);
 
