@@ -158,9 +158,13 @@ jobsCmd.command('list').description('the jobs and what they do').action(() => {
 });
 jobsCmd.command('run').description(`run one job now: ${JOB_NAMES.join(', ')}`).argument('<name>')
   .option('--no-lease', 'run even if another process holds the job\'s lease (its unique keys still send everything once)')
+  .option('--at <time>', 'wait until this ISO 8601 time before running (to line up runs of several processes)')
   .action(async (name, o) => {
     const { ctx, database } = await open();
     try {
+      const wait = o.at ? Date.parse(o.at) - Date.now() : 0;
+      if (Number.isNaN(wait)) throw new Error(`--at: not a time: ${o.at}`);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const r = await runJobOnce(ctx, name, { lease: o.lease });
       console.log(JSON.stringify(r.ran ? r.result : { skipped: `another process is running ${name}` }));
     } finally { await database.close(); }
