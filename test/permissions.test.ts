@@ -10,6 +10,7 @@ import { buildXlsx } from './xlsx.js';
 import { ADMIN_ROLES, type Role } from '../common/roles.js';
 import { tokenId } from '../server/platform/auth/sessions.js';
 import { startJob } from '../server/platform/jobs/jobs.js';
+import { newId } from '../server/platform/clock.js';
 import type { Ctx } from '../server/context.js';
 
 type Req = { url: string; body?: unknown; upload?: Buffer; filename?: string };
@@ -25,6 +26,12 @@ interface Endpoint {
 }
 
 const DEADLINE = inDays(120);
+const TODAY = inDays(0);
+const PERIOD = `from=${inDays(-30)}&to=${TODAY}`;
+/** A robot that is not there: http on 127.0.0.1 is allowed in this app, and the test message fails at once. */
+const ROBOT = 'http://127.0.0.1:9/cgi-bin/webhook/send?key=matrix-test';
+const ASSESS: Role[] = ['supervisor', 'leader', 'viewer'];
+const HOOKS: Role[] = ['sysadmin', 'supervisor'];
 const ORG_READ: Role[] = ['sysadmin', 'secadmin', 'leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'];
 const TASKS_READ: Role[] = ['leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'];
 const SETTINGS: Role[] = ['sysadmin', 'secadmin'];
@@ -50,6 +57,27 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     if (r.statusCode !== 201) throw new Error(`attachment fixture: ${r.statusCode} ${r.body}`);
     return r.json().id as string;
   })());
+  const unitName = () => w().unitName;
+  const recurringBody = () => ({ source: 'key_work', title: uniq('每月报送'), leadUnitId: w().unitId, cadence: 'monthly', frequency: 'monthly', openWorkday: 1, deadlineWorkdays: 10 });
+  const recurringTask = async () => (await w().clients.supervisor.post(v1('/recurring-tasks'), recurringBody())).json().id as string;
+  /** An open task past its deadline: red, so that it may be escalated. */
+  const redTask = async () => {
+    const r = await w().clients.supervisor.post(v1('/tasks'), { source: 'instruction', title: uniq('逾期事项'), leadUnitId: w().unitId, leaderUserId: w().users.leader.id, startDate: inDays(-40), deadline: inDays(-3), cadence: 'monthly' });
+    if (r.statusCode !== 201) throw new Error(`red task fixture: ${r.statusCode} ${r.body}`);
+    return r.json().task.id as string;
+  };
+  let red: Promise<{ id: string; taskId: string }> | null = null;
+  const sharedRed = () => (red ??= (async () => {
+    const r = await w().clients.supervisor.post(v1(`/tasks/${await redTask()}/escalations`), { requirement: '请说明原因' });
+    if (r.statusCode !== 201) throw new Error(`escalation fixture: ${r.statusCode} ${r.body}`);
+    return r.json();
+  })());
+  const notice = async (userId: string) => {
+    const id = newId();
+    await ctx.db.insertInto('notifications').values({ id, userId, kind: 'test', title: '测试消息', body: null, taskId: null, createdAt: ctx.clock.now().toISOString(), readAt: null }).execute();
+    return id;
+  };
+  const webhook = async () => (await w().clients.sysadmin.post(v1('/webhooks'), { kind: 'wecom', url: ROBOT })).json().id as string;
   const unitsXlsx = () => buildXlsx({ header: ['单位名称', '单位类型'], rows: [[uniq('导入矩阵局'), '局委']] });
   const usersXlsx = () => buildXlsx({ header: ['用户名', '姓名'], rows: [[uniq('imp'), '导入人']] });
   return {
@@ -117,6 +145,50 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'POST /api/v1/tasks/{id}/attachments': { allow: ['leader', 'supervisor', 'unit_admin', 'unit_staff'], ok: 201, req: async () => ({ url: v1(`/tasks/${(await sharedTask()).id}/attachments`), upload: Buffer.from('进展佐证'), filename: '佐证.txt' }) },
     'GET /api/v1/tasks/{id}/attachments': { allow: TASKS_READ, req: async () => ({ url: v1(`/tasks/${(await sharedTask()).id}/attachments`) }) },
     'GET /api/v1/attachments/{id}': { allow: TASKS_READ, req: async () => ({ url: v1(`/attachments/${await sharedAttachment()}`) }) },
+    'POST /api/v1/tasks/import': { allow: ['supervisor'], req: async () => ({ url: v1('/tasks/import'), upload: await buildXlsx({ header: ['事项名称', '牵头单位', '完成时限'], rows: [[uniq('导入交办'), unitName(), DEADLINE]] }) }) },
+    'POST /api/v1/tasks/bulk': { allow: ['supervisor'], req: () => ({ url: v1('/tasks/bulk?preview=true'), body: { defaults: { source: 'meeting', cadence: 'monthly', deadline: DEADLINE }, rows: [{ title: uniq('粘贴交办'), leadUnitId: w().unitId }] } }) },
+    'GET /api/v1/tasks/export': { allow: TASKS_READ, req: () => ({ url: v1('/tasks/export') }) },
+    'GET /api/v1/tasks/calendar': { allow: TASKS_READ, req: () => ({ url: v1(`/tasks/calendar?month=${DEADLINE.slice(0, 7)}`) }) },
+    'GET /api/v1/saved-filters': { allow: TASKS_READ, req: () => ({ url: v1('/saved-filters') }) },
+    'POST /api/v1/saved-filters': { allow: TASKS_READ, ok: 201, req: () => ({ url: v1('/saved-filters'), body: { name: uniq('红灯'), query: 'rag=red' } }) },
+    'DELETE /api/v1/saved-filters/{id}': {
+      allow: TASKS_READ,
+      req: async (role) => {
+        const mine = await w().clients[role].post(v1('/saved-filters'), { name: uniq('待删'), query: 'rag=red' });
+        const theirs = mine.statusCode === 201 ? mine.json().id : (await w().clients.viewer.post(v1('/saved-filters'), { name: uniq('别人的'), query: 'x=1' })).json().id;
+        return { url: v1(`/saved-filters/${theirs}`) };
+      },
+    },
+    'GET /api/v1/recurring-tasks': { allow: ['supervisor'], req: () => ({ url: v1('/recurring-tasks') }) },
+    'POST /api/v1/recurring-tasks': { allow: ['supervisor'], ok: 201, req: () => ({ url: v1('/recurring-tasks'), body: recurringBody() }) },
+    'GET /api/v1/recurring-tasks/{id}': { allow: ['supervisor'], req: async () => ({ url: v1(`/recurring-tasks/${await recurringTask()}`) }) },
+    'PATCH /api/v1/recurring-tasks/{id}': { allow: ['supervisor'], req: async () => ({ url: v1(`/recurring-tasks/${await recurringTask()}`), body: { active: false } }) },
+    'DELETE /api/v1/recurring-tasks/{id}': { allow: ['supervisor'], req: async () => ({ url: v1(`/recurring-tasks/${await recurringTask()}`) }) },
+
+    'POST /api/v1/tasks/{id}/escalations': { allow: ['supervisor'], ok: 201, req: async () => ({ url: v1(`/tasks/${await redTask()}/escalations`), body: { requirement: '请于三个工作日内说明滞后原因' } }) },
+    'GET /api/v1/tasks/{id}/escalations': { allow: TASKS_READ, req: async () => ({ url: v1(`/tasks/${(await sharedRed()).taskId}/escalations`) }) },
+    'GET /api/v1/escalations/{id}/docx': { allow: TASKS_READ, req: async () => ({ url: v1(`/escalations/${(await sharedRed()).id}/docx`) }) },
+    'POST /api/v1/accountability-actions': { allow: ['supervisor'], ok: 201, req: () => ({ url: v1('/accountability-actions'), body: { unitId: w().unitId, kind: 'interview', reason: '工作推进不力', decidedOn: TODAY } }) },
+    'GET /api/v1/accountability-actions': { allow: ASSESS, req: () => ({ url: v1('/accountability-actions') }) },
+    'GET /api/v1/bulletins/preview': { allow: ASSESS, req: () => ({ url: v1(`/bulletins/preview?${PERIOD}`) }) },
+    'GET /api/v1/bulletins/docx': { allow: ASSESS, req: () => ({ url: v1(`/bulletins/docx?${PERIOD}`) }) },
+    'GET /api/v1/bulletins/xlsx': { allow: ASSESS, req: () => ({ url: v1(`/bulletins/xlsx?${PERIOD}`) }) },
+    'GET /api/v1/assessment': { allow: ASSESS, req: () => ({ url: v1(`/assessment?${PERIOD}`) }) },
+    'GET /api/v1/assessment/xlsx': { allow: ASSESS, req: () => ({ url: v1(`/assessment/xlsx?${PERIOD}`) }) },
+    'GET /api/v1/assessment/units/{unitId}': { allow: ASSESS, req: () => ({ url: v1(`/assessment/units/${w().unitId}?${PERIOD}`) }) },
+    'GET /api/v1/burden': { allow: ASSESS, req: () => ({ url: v1('/burden') }) },
+    'GET /api/v1/burden/xlsx': { allow: ASSESS, req: () => ({ url: v1('/burden/xlsx') }) },
+
+    // Everyone has an inbox of his own.
+    'GET /api/v1/notifications': { allow: 'all', req: () => ({ url: v1('/notifications') }) },
+    'GET /api/v1/notifications/unread-count': { allow: 'all', req: () => ({ url: v1('/notifications/unread-count') }) },
+    'POST /api/v1/notifications/read-all': { allow: 'all', req: () => ({ url: v1('/notifications/read-all'), body: {} }) },
+    'POST /api/v1/notifications/{id}/read': { allow: 'all', req: async (role) => ({ url: v1(`/notifications/${await notice(w().users[role].id)}/read`), body: {} }) },
+    'GET /api/v1/webhooks': { allow: HOOKS, req: () => ({ url: v1('/webhooks') }) },
+    'POST /api/v1/webhooks': { allow: HOOKS, ok: 201, req: () => ({ url: v1('/webhooks'), body: { kind: 'wecom', url: ROBOT } }) },
+    'PATCH /api/v1/webhooks/{id}': { allow: HOOKS, req: async () => ({ url: v1(`/webhooks/${await webhook()}`), body: { enabled: false } }) },
+    'DELETE /api/v1/webhooks/{id}': { allow: HOOKS, req: async () => ({ url: v1(`/webhooks/${await webhook()}`) }) },
+    'POST /api/v1/webhooks/{id}/test': { allow: HOOKS, req: async () => ({ url: v1(`/webhooks/${await webhook()}/test`), body: {} }) },
     // A step of the loop is further limited by the side: only the lead unit's people accept.
     'POST /api/v1/tasks/{id}/actions/{action}': { allow: ['unit_admin', 'unit_staff'], req: async (role) => { const t = role === 'unit_admin' || role === 'unit_staff' ? await task() : await sharedTask(); return { url: v1(`/tasks/${t.id}/actions/accept`), body: { version: t.version } }; } },
   };
@@ -131,7 +203,7 @@ describeEachDb('permission matrix', (getDb) => {
   let app: FastifyInstance; let ctx: Ctx; let w: World;
   let endpoints: Record<string, Endpoint>;
   beforeAll(async () => {
-    ({ app, ctx } = await testApp(getDb()));
+    ({ app, ctx } = await testApp(getDb(), { webhookAllowHttpLoopback: true }));
     w = await buildWorld(app, ctx);
     endpoints = table(app, ctx, () => w);
   });

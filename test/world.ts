@@ -15,6 +15,7 @@ export interface World {
   region: string;
   /** The unit of the unit_admin and unit_staff, in the leader's portfolio. */
   unitId: string;
+  unitName: string;
   /** Another unit of the same county, outside the leader's portfolio. */
   otherUnitId: string;
   /** The county office (督查室) where the administrators, supervisor, leader and viewer sit. */
@@ -32,7 +33,7 @@ export async function signIn(app: FastifyInstance, ctx: Ctx, user: TestUser): Pr
 
 export async function buildWorld(app: FastifyInstance, ctx: Ctx, regionCode?: string): Promise<World> {
   const region = regionCode ?? (await buildRegion(ctx)).code;
-  const unitId = (await buildUnit(ctx, region, { name: `测试局${region}-${Math.random().toString(36).slice(2, 8)}` })).id;
+  const { id: unitId, name: unitName } = await buildUnit(ctx, region, { name: `测试局${region}-${Math.random().toString(36).slice(2, 8)}` });
   const otherUnitId = (await buildUnit(ctx, region)).id;
   const officeId = (await buildUnit(ctx, region, { kind: 'office' })).id;
   const users = {} as Record<RoleOrNone, TestUser>;
@@ -43,7 +44,7 @@ export async function buildWorld(app: FastifyInstance, ctx: Ctx, regionCode?: st
     clients[role] = await signIn(app, ctx, users[role]);
   }
   const leaderId = (await buildLeader(ctx, users.leader, [unitId])).id;
-  return { region, unitId, otherUnitId, officeId, users, clients, leaderId };
+  return { region, unitId, unitName, otherUnitId, officeId, users, clients, leaderId };
 }
 
 export async function countRows(ctx: Ctx, table: string): Promise<number> {
