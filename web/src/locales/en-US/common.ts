@@ -52,6 +52,7 @@ const en: typeof zh = {
   'action.continue': 'Continue',
   'action.back': 'Back',
   'action.backHome': 'Back to home',
+  'action.add': 'Add',
   'action.all': 'All',
 
   'table.total': '{total} in all',

@@ -51,6 +51,7 @@ export default {
   'action.continue': '继续',
   'action.back': '返回',
   'action.backHome': '返回首页',
+  'action.add': '添加',
   'action.all': '全部',
 
   'table.total': '共 {total} 条',

@@ -43,7 +43,7 @@ export default function AuditPage() {
           <Input.Search key={`a${values.actor ?? ''}`} defaultValue={values.actor} placeholder={t('audit.actorFilter')} allowClear
             onSearch={(actor) => set({ actor: actor.trim() })} style={{ width: 200 }} />
           <Input.Search key={`b${values.action ?? ''}`} defaultValue={values.action} placeholder={t('audit.actionFilter')} allowClear
-            onSearch={(action) => set({ action: action.trim() })} style={{ width: 220 }} />
+            onSearch={(action) => set({ action: action.trim() })} style={{ width: 250 }} />
           <Select value={values.entityType ?? ''} onChange={(e) => set({ entityType: e })} style={{ width: 170 }} aria-label={t('audit.entityFilter')}
             options={[{ value: '', label: `${t('audit.entityType')}：${t('action.all')}` }, ...ENTITY_TYPES.map((e) => ({ value: e, label: entityType(e) }))]} />
           <DatePicker.RangePicker aria-label={t('audit.dates')} allowEmpty={[true, true]}

@@ -12,12 +12,12 @@ import type { MessageKey } from '../../locales/zh-CN';
 function CountCard({ title, hint, value, loading, icon, to }: { title: MessageKey; hint: MessageKey; value?: number; loading: boolean; icon: ReactNode; to?: string }) {
   const { t } = useI18n();
   const body = (
-    <Card hoverable={!!to} style={{ height: '100%' }}>
+    <Card hoverable={!!to} style={{ height: '100%' }} className="count-card">
       <Statistic title={<span>{icon} {t(title)}</span>} value={value ?? 0} loading={loading} styles={{ content: { fontVariantNumeric: 'tabular-nums' } }} />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(hint)}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} className="hide-xs">{t(hint)}</Typography.Text>
     </Card>
   );
-  return <Col xs={24} sm={8}>{to ? <Link to={to}>{body}</Link> : body}</Col>;
+  return <Col xs={8}>{to ? <Link to={to}>{body}</Link> : body}</Col>;
 }
 
 export function Counts() {
@@ -26,7 +26,7 @@ export function Counts() {
   const users = useQuery({ queryKey: ['users', 'count'], enabled: a.users, queryFn: () => ok(api.GET('/api/v1/users', { params: { query: { pageSize: 1 } } })) });
   const leaders = useQuery({ queryKey: ['leaders'], enabled: a.orgRead, queryFn: () => ok(api.GET('/api/v1/leaders')) });
   return (
-    <Row gutter={[16, 16]} style={{ marginBottom: 24 }} data-testid="home-counts">
+    <Row gutter={[12, 12]} style={{ marginBottom: 24 }} data-testid="home-counts">
       {a.orgRead && <CountCard title="home.units" hint="home.unitsHint" value={units.data?.total} loading={units.isPending} icon={<BankOutlined />} to={a.units ? '/admin/units' : undefined} />}
       {a.users && <CountCard title="home.users" hint="home.usersHint" value={users.data?.total} loading={users.isPending} icon={<TeamOutlined />} to="/admin/users" />}
       {a.orgRead && <CountCard title="home.leaders" hint="home.leadersHint" value={leaders.data?.length} loading={leaders.isPending} icon={<ApartmentOutlined />} to={a.leaders ? '/admin/leaders' : undefined} />}

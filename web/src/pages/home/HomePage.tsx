@@ -24,7 +24,7 @@ export default function HomePage() {
       <div style={{ marginBottom: 20 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>{t(greeting(hour), { name: me.displayName })}</Typography.Title>
         <Typography.Text type="secondary">
-          {[me.unitName, me.title, me.roles.map(role).join('、')].filter(Boolean).join(' · ')}
+          {[...new Set([me.unitName, me.title, me.roles.map(role).join('、')].filter(Boolean))].join(' · ')}
           {'　'}{t('home.scope', { scope })}
         </Typography.Text>
       </div>

@@ -42,20 +42,19 @@ export default function SettingsPage() {
   };
   return (
     <>
-      <PageHeader title={t('settings.title')} intro={t('settings.intro')} />
+      <PageHeader title={t('settings.title')} intro={t('settings.intro')}
+        extra={access.settingsWrite && <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>{t('action.save')}</Button>} />
       {!access.settingsWrite && <Alert type="info" showIcon title={t('settings.readOnly')} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={current} onFinish={submit} style={{ maxWidth: 760 }}>
         {sections.map((s) => (
           <Card key={s} title={L.sections[s]} style={{ marginBottom: 16 }}>
             {keys.filter((k) => sectionOf(k) === s).map((k) => (
-              <SettingField key={k} name={[k]} value={current[k]} text={text} options={L.options} disabled={!access.settingsWrite} />
+              <SettingField key={k} name={[k]} value={current[k]} text={text} options={L.options} disabled={!access.settingsWrite} addLabel={t('action.add')} />
             ))}
           </Card>
         ))}
         {access.settingsWrite && (
-          <div style={{ position: 'sticky', bottom: 0, padding: '12px 0', background: '#f3f5f9' }}>
-            <Button type="primary" htmlType="submit" loading={save.isPending}>{t('action.save')}</Button>
-          </div>
+          <Button type="primary" htmlType="submit" loading={save.isPending}>{t('action.save')}</Button>
         )}
       </Form>
     </>

@@ -1,0 +1,142 @@
+// Browser journeys against the real server (SQLite file, demo county) and the built UI, in Debian's Chromium.
+// 1. sysadmin: sign in → bind TOTP (code computed from the secret on the page) → English and back → create a unit
+//    and find it with the search filter; screenshots of the main pages at 1440 px and 390 px.
+// 2. duchashi (督查室): sees the module pages, not 系统管理; an admin page says it is not for him.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { currentTotp } from '../server/platform/auth/totp.js';
+import { journey, launch, openTab, shot } from './browser.js';
+import { buildWebIfStale } from './build-web.js';
+import { startServer } from './server.js';
+
+const PASSWORD = 'Demo@2026';
+const MODULES = ['督查督办', '重大项目', '亩均评价', '产业链招商', '诉求办理', '经济运行', '述职报告'];
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  await buildWebIfStale();
+  server = await startServer();
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-title').filter({ hasText: '用户登录' }).waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+// A menu item's accessible name starts with its icon's label ("flag 督查督办"): match the text at the end.
+const menuItem = (page: Page, name: string) => page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${name.replace(/[/]/g, '\\/')}$`) });
+
+describe('web UI', () => {
+  it('sysadmin binds TOTP, switches language, creates a unit and finds it', async () => {
+    const tab = await openTab(browser);
+    const { page } = tab;
+    await journey(tab, 'sysadmin', async () => {
+      await page.goto(`${server.url}/login`);
+      await page.getByTestId('login-title').waitFor();
+      await shot(page, 'login-1440');
+
+      await signIn(page, 'sysadmin');
+      const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+      expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+      await shot(page, 'enroll-1440');
+      await page.getByPlaceholder('6 位动态口令').fill(currentTotp(secret, 'sysadmin', new Date()));
+      await page.getByRole('button', { name: '确认绑定' }).click();
+      await page.getByTestId('recovery-codes').waitFor();
+      await shot(page, 'recovery-codes-1440');
+      await page.getByRole('checkbox', { name: '我已保存恢复码' }).check();
+      await page.getByRole('button', { name: /继\s*续/ }).click();
+
+      await page.getByTestId('home').waitFor();
+      expect(await page.getByTestId('region-name').innerText()).toBe('示例县');
+      await menuItem(page, '系统管理').waitFor();
+      expect(await menuItem(page, '督查督办').count()).toBe(0);
+      expect(await menuItem(page, '审计日志').count()).toBe(0);
+      await shot(page, 'home-1440');
+
+      await page.getByText('English', { exact: true }).click();
+      await menuItem(page, 'Administration').waitFor();
+      await page.getByText('Units', { exact: true }).first().waitFor();
+      await shot(page, 'home-en-1440');
+      await page.getByText('中文', { exact: true }).click();
+      await menuItem(page, '系统管理').waitFor();
+
+      await menuItem(page, '单位').click();
+      await page.getByRole('heading', { name: '单位' }).waitFor();
+      await page.getByTestId('unit-create').click();
+      await page.getByTestId('unit-name').fill('测试新建单位');
+      await page.getByTestId('unit-save').click();
+      await page.getByText('已新建单位“测试新建单位”').waitFor();
+
+      await page.getByPlaceholder('按名称或简称搜索').fill('测试新建');
+      await page.getByPlaceholder('按名称或简称搜索').press('Enter');
+      await page.waitForURL(/[?&]q=/);
+      await page.getByText('共 1 条').waitFor();
+      expect(await page.getByTestId('units-table').getByText('测试新建单位').count()).toBe(1);
+      expect(decodeURIComponent(new URL(page.url()).search)).toContain('q=测试新建');
+      await shot(page, 'units-search-1440');
+
+      await page.goto(`${server.url}/admin/units`);
+      await page.getByText('县财政局').waitFor();
+      await shot(page, 'units-1440');
+      await page.goto(`${server.url}/admin/users`);
+      await page.getByText('sysadmin', { exact: true }).first().waitFor();
+      await shot(page, 'users-1440');
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${server.url}/`);
+      await page.getByTestId('home').waitFor();
+      await shot(page, 'home-390');
+      await page.getByRole('button', { name: '打开导航' }).click();
+      await menuItem(page, '单位').waitFor();
+      await shot(page, 'nav-drawer-390');
+      await menuItem(page, '单位').click();
+      await page.getByText('县财政局').waitFor();
+      await shot(page, 'units-390');
+      await page.goto(`${server.url}/admin/users`);
+      await page.getByText('sysadmin', { exact: true }).first().waitFor();
+      await shot(page, 'users-390');
+    });
+    const mobile = await openTab(browser, 390);
+    await mobile.page.goto(`${server.url}/login`);
+    await mobile.page.getByTestId('login-title').waitFor();
+    await shot(mobile.page, 'login-390');
+    expect([...tab.errors, ...mobile.errors]).toEqual([]);
+    await page.context().close();
+    await mobile.page.context().close();
+  }, 120_000);
+
+  it('duchashi sees the business modules and no 系统管理', async () => {
+    const tab = await openTab(browser);
+    const { page } = tab;
+    await journey(tab, 'duchashi', async () => {
+      await signIn(page, 'duchashi');
+      await page.getByTestId('home').waitFor();
+      for (const m of MODULES) await menuItem(page, m).waitFor();
+      expect(await menuItem(page, '系统管理').count()).toBe(0);
+      expect(await menuItem(page, '审计日志').count()).toBe(0);
+      await shot(page, 'duchashi-home-1440');
+
+      await menuItem(page, '督查督办').click();
+      await page.getByTestId('module-tasks').getByText('交办 → 签收/退回', { exact: false }).waitFor();
+      await shot(page, 'duchashi-tasks-1440');
+      await menuItem(page, '重大项目').click();
+      await page.getByTestId('module-projects').waitFor();
+
+      await page.goto(`${server.url}/admin/units`);
+      await page.getByText('没有权限访问此页面').waitFor();
+    });
+    expect(tab.errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
