@@ -69,6 +69,7 @@ export function startScheduler(ctx: Ctx, jobs: readonly JobDef[], log: JobLog, o
   const timers = new Map<string, NodeJS.Timeout>();
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
+  const jitter = (ms: number) => Math.floor(Math.random() * Math.min(2000, ms / 10));
 
   const schedule = (job: JobDef, delay: number) => {
     if (stopped) return;
@@ -83,12 +84,13 @@ export function startScheduler(ctx: Ctx, jobs: readonly JobDef[], log: JobLog, o
         }
       })();
       inFlight.add(p);
-      void p.finally(() => { inFlight.delete(p); schedule(job, job.everyMs + Math.floor(Math.random() * 1000)); });
+      void p.finally(() => { inFlight.delete(p); schedule(job, job.everyMs + jitter(job.everyMs)); });
     }, delay);
     t.unref();
     timers.set(job.name, t);
   };
-  for (const job of jobs) schedule(job, (opts.firstDelayMs ?? 5000) + Math.floor(Math.random() * 2000));
+  const first = opts.firstDelayMs ?? 5000;
+  for (const job of jobs) schedule(job, first + jitter(first * 4));
 
   return {
     stop: async () => {
