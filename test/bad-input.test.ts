@@ -144,11 +144,12 @@ describeEachDb('bad input', (getDb) => {
   });
 
   it('answers an oversize body with 413 invalid.tooLarge, signed in or not', async () => {
-    const small = await testApp(getDb(), { bodyLimitBytes: 2048 });
+    const small = await testApp(getDb(), { bodyLimitBytes: 2048, uploadLimitBytes: 4096 });
     const c = await signIn(small.app, small.ctx, await buildUser(small.ctx, { regionCode: region, unitId, roles: ['sysadmin'] }));
     const big = { name: '县档案馆', kind: 'office', shortName: 'x'.repeat(4000) };
     await refused(() => c.post('/api/v1/units', big), 413, 'invalid.tooLarge');
     await refused(() => new Client(small.app).post('/api/v1/auth/login', { username: 'x', password: 'y'.repeat(5000) }), 413, 'invalid.tooLarge');
+    await refused(() => c.upload('/api/v1/units/import?commit=true', 'units.xlsx', Buffer.alloc(10_000, 1)), 413, 'invalid.tooLarge');
     await small.app.close();
   });
 

@@ -80,6 +80,16 @@ describeEachDb('org API', (getDb) => {
     }
   });
 
+  it('lets exactly one of two simultaneous creations of the same name or username through; the other is a 409, not a 500', async () => {
+    const unitName = name();
+    const units = await Promise.all([1, 2].map(() => sys.post('/api/v1/units', { name: unitName, kind: 'bureau' })));
+    expect(units.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const username = name('same').replace(/[^\w]/g, '');
+    const users = await Promise.all([1, 2].map(() => sys.post('/api/v1/users', { username, displayName: '同名' })));
+    expect(users.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(users.find((r) => r.statusCode === 409)!.json().code).toBe('conflict.duplicate');
+  });
+
   it('refuses a duplicate name, a parent in another county, itself or its own descendant as parent', async () => {
     const a = (await sys.post('/api/v1/units', { name: name('县甲局'), kind: 'bureau' })).json();
     const b = (await sys.post('/api/v1/units', { name: name('县乙局'), kind: 'bureau', parentId: a.id })).json();
