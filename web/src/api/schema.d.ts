@@ -2527,6 +2527,30 @@ export interface paths {
                             "security.totpForAll": boolean;
                             "security.lockoutThreshold": number;
                             "security.lockoutMinutes": number;
+                            "tasks.acceptDays": number;
+                            "tasks.nearDeadlineDays": number;
+                            "tasks.trailPoints": number;
+                            "tasks.missedReportsRed": number;
+                            /** @enum {string} */
+                            "tasks.maxReportFrequency": "weekly" | "fortnightly" | "monthly";
+                            "tasks.remindDaysBefore": number;
+                            /** @description Non-negative integers summing to 100 */
+                            "assessment.weights": {
+                                acceptOnTime: number;
+                                reportOnTime: number;
+                                completeOnTime: number;
+                                overdue: number;
+                                returns: number;
+                                quality: number;
+                            };
+                            /** @description {region} is replaced by the region name */
+                            "documents.issuer": string;
+                            /** @description region code (or *) → 督办通知单 number prefix */
+                            "documents.escalationPrefix": {
+                                [key: string]: string;
+                            };
+                            "documents.bulletinAddressee": string;
+                            "documents.bulletinRequirements": string[];
                         };
                     };
                 };
@@ -2570,6 +2594,30 @@ export interface paths {
                         "security.totpForAll"?: boolean;
                         "security.lockoutThreshold"?: number;
                         "security.lockoutMinutes"?: number;
+                        "tasks.acceptDays"?: number;
+                        "tasks.nearDeadlineDays"?: number;
+                        "tasks.trailPoints"?: number;
+                        "tasks.missedReportsRed"?: number;
+                        /** @enum {string} */
+                        "tasks.maxReportFrequency"?: "weekly" | "fortnightly" | "monthly";
+                        "tasks.remindDaysBefore"?: number;
+                        /** @description Non-negative integers summing to 100 */
+                        "assessment.weights"?: {
+                            acceptOnTime: number;
+                            reportOnTime: number;
+                            completeOnTime: number;
+                            overdue: number;
+                            returns: number;
+                            quality: number;
+                        };
+                        /** @description {region} is replaced by the region name */
+                        "documents.issuer"?: string;
+                        /** @description region code (or *) → 督办通知单 number prefix */
+                        "documents.escalationPrefix"?: {
+                            [key: string]: string;
+                        };
+                        "documents.bulletinAddressee"?: string;
+                        "documents.bulletinRequirements"?: string[];
                     };
                 };
             };
@@ -2585,6 +2633,30 @@ export interface paths {
                             "security.totpForAll": boolean;
                             "security.lockoutThreshold": number;
                             "security.lockoutMinutes": number;
+                            "tasks.acceptDays": number;
+                            "tasks.nearDeadlineDays": number;
+                            "tasks.trailPoints": number;
+                            "tasks.missedReportsRed": number;
+                            /** @enum {string} */
+                            "tasks.maxReportFrequency": "weekly" | "fortnightly" | "monthly";
+                            "tasks.remindDaysBefore": number;
+                            /** @description Non-negative integers summing to 100 */
+                            "assessment.weights": {
+                                acceptOnTime: number;
+                                reportOnTime: number;
+                                completeOnTime: number;
+                                overdue: number;
+                                returns: number;
+                                quality: number;
+                            };
+                            /** @description {region} is replaced by the region name */
+                            "documents.issuer": string;
+                            /** @description region code (or *) → 督办通知单 number prefix */
+                            "documents.escalationPrefix": {
+                                [key: string]: string;
+                            };
+                            "documents.bulletinAddressee": string;
+                            "documents.bulletinRequirements": string[];
                         };
                     };
                 };
@@ -3231,6 +3303,10 @@ export interface paths {
                                 reason: string | null;
                                 progress: number | null;
                                 data: unknown;
+                                attachments: {
+                                    id: string;
+                                    filename: string;
+                                }[];
                             }[];
                             allowedActions: ("accept" | "return" | "reassign" | "report" | "request_extension" | "approve_extension" | "deny_extension" | "request_completion" | "complete" | "send_back" | "sign_off" | "close" | "cancel")[];
                             trajectory: {
@@ -3317,6 +3393,7 @@ export interface paths {
                         quality?: number;
                         leadUnitId?: string;
                         milestoneIds?: string[];
+                        attachmentIds?: string[];
                     };
                 };
             };
@@ -3377,6 +3454,3045 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recurring-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 常态化任务 Recurring tasks */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    active?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Recurring"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增常态化任务 Define recurring work (opens each period by itself) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        source: "instruction" | "meeting" | "key_work" | "npc_suggestion" | "cppcc_proposal" | "audit" | "project_issue" | "demand";
+                        sourceRef?: string | null;
+                        sourceTitle?: string | null;
+                        title: string;
+                        content?: string | null;
+                        leaderUserId?: string | null;
+                        leadUnitId: string;
+                        coUnitIds?: string[];
+                        /** @enum {string} */
+                        level?: "normal" | "key" | "urgent";
+                        /** @enum {string} */
+                        cadence?: "once" | "weekly" | "fortnightly" | "monthly" | "day_of_month";
+                        cadenceDay?: number | null;
+                        cadenceReason?: string | null;
+                        needsLeaderSignoff?: boolean;
+                        /**
+                         * @description monthly 每月 | quarterly 每季度 | yearly 每年
+                         * @enum {string}
+                         */
+                        frequency: "monthly" | "quarterly" | "yearly";
+                        /** @description 在周期的第几个月开启，默认 1（按月：1；按季：1–3；按年：1–12） */
+                        periodMonth?: number;
+                        /** @description 该月第几个工作日开启 */
+                        openWorkday: number;
+                        /** @description 开启后多少个工作日为截止日期 */
+                        deadlineWorkdays: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            title: string;
+                            /** @enum {string} */
+                            frequency: "monthly" | "quarterly" | "yearly";
+                            periodMonth: number;
+                            openWorkday: number;
+                            deadlineWorkdays: number;
+                            active: boolean;
+                            /** @description the day the next period opens */
+                            nextRunOn: string;
+                            template: {
+                                /** @enum {string} */
+                                source: "instruction" | "meeting" | "key_work" | "npc_suggestion" | "cppcc_proposal" | "audit" | "project_issue" | "demand";
+                                sourceRef?: string | null;
+                                sourceTitle?: string | null;
+                                title: string;
+                                content?: string | null;
+                                leaderUserId?: string | null;
+                                leadUnitId: string;
+                                coUnitIds?: string[];
+                                /** @enum {string} */
+                                level?: "normal" | "key" | "urgent";
+                                /** @enum {string} */
+                                cadence?: "once" | "weekly" | "fortnightly" | "monthly" | "day_of_month";
+                                cadenceDay?: number | null;
+                                cadenceReason?: string | null;
+                                needsLeaderSignoff?: boolean;
+                            };
+                            createdAt: string;
+                            periods: {
+                                period: string;
+                                taskId: string | null;
+                                openedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recurring-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 常态化任务详情 A recurring task with its opened periods */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            title: string;
+                            /** @enum {string} */
+                            frequency: "monthly" | "quarterly" | "yearly";
+                            periodMonth: number;
+                            openWorkday: number;
+                            deadlineWorkdays: number;
+                            active: boolean;
+                            /** @description the day the next period opens */
+                            nextRunOn: string;
+                            template: {
+                                /** @enum {string} */
+                                source: "instruction" | "meeting" | "key_work" | "npc_suggestion" | "cppcc_proposal" | "audit" | "project_issue" | "demand";
+                                sourceRef?: string | null;
+                                sourceTitle?: string | null;
+                                title: string;
+                                content?: string | null;
+                                leaderUserId?: string | null;
+                                leadUnitId: string;
+                                coUnitIds?: string[];
+                                /** @enum {string} */
+                                level?: "normal" | "key" | "urgent";
+                                /** @enum {string} */
+                                cadence?: "once" | "weekly" | "fortnightly" | "monthly" | "day_of_month";
+                                cadenceDay?: number | null;
+                                cadenceReason?: string | null;
+                                needsLeaderSignoff?: boolean;
+                            };
+                            createdAt: string;
+                            periods: {
+                                period: string;
+                                taskId: string | null;
+                                openedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除常态化任务 Remove recurring work (opened tasks stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改或停用常态化任务 Change or pause recurring work */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        source?: "instruction" | "meeting" | "key_work" | "npc_suggestion" | "cppcc_proposal" | "audit" | "project_issue" | "demand";
+                        sourceRef?: string | null;
+                        sourceTitle?: string | null;
+                        title?: string;
+                        content?: string | null;
+                        leaderUserId?: string | null;
+                        leadUnitId?: string;
+                        coUnitIds?: string[];
+                        /** @enum {string} */
+                        level?: "normal" | "key" | "urgent";
+                        /** @enum {string} */
+                        cadence?: "once" | "weekly" | "fortnightly" | "monthly" | "day_of_month";
+                        cadenceDay?: number | null;
+                        cadenceReason?: string | null;
+                        needsLeaderSignoff?: boolean;
+                        /**
+                         * @description monthly 每月 | quarterly 每季度 | yearly 每年
+                         * @enum {string}
+                         */
+                        frequency?: "monthly" | "quarterly" | "yearly";
+                        /** @description 在周期的第几个月开启，默认 1（按月：1；按季：1–3；按年：1–12） */
+                        periodMonth?: number;
+                        /** @description 该月第几个工作日开启 */
+                        openWorkday?: number;
+                        /** @description 开启后多少个工作日为截止日期 */
+                        deadlineWorkdays?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            title: string;
+                            /** @enum {string} */
+                            frequency: "monthly" | "quarterly" | "yearly";
+                            periodMonth: number;
+                            openWorkday: number;
+                            deadlineWorkdays: number;
+                            active: boolean;
+                            /** @description the day the next period opens */
+                            nextRunOn: string;
+                            template: {
+                                /** @enum {string} */
+                                source: "instruction" | "meeting" | "key_work" | "npc_suggestion" | "cppcc_proposal" | "audit" | "project_issue" | "demand";
+                                sourceRef?: string | null;
+                                sourceTitle?: string | null;
+                                title: string;
+                                content?: string | null;
+                                leaderUserId?: string | null;
+                                leadUnitId: string;
+                                coUnitIds?: string[];
+                                /** @enum {string} */
+                                level?: "normal" | "key" | "urgent";
+                                /** @enum {string} */
+                                cadence?: "once" | "weekly" | "fortnightly" | "monthly" | "day_of_month";
+                                cadenceDay?: number | null;
+                                cadenceReason?: string | null;
+                                needsLeaderSignoff?: boolean;
+                            };
+                            createdAt: string;
+                            periods: {
+                                period: string;
+                                taskId: string | null;
+                                openedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的消息 My notifications (newest first) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    unread?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Notification"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        } & {
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未读消息数 Unread count */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标为已读 Mark all read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标为已读 Mark one read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notification"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 钉钉/企业微信群机器人 Robot webhooks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增群机器人 Add a robot webhook */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 单位；不填为全县（区）通用 */
+                        unitId?: string | null;
+                        /**
+                         * @description dingtalk 钉钉群机器人 | wecom 企业微信群机器人
+                         * @enum {string}
+                         */
+                        kind: "dingtalk" | "wecom";
+                        url: string;
+                        /** @description 钉钉加签密钥 (SEC…) */
+                        secret?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            unit: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "dingtalk" | "wecom";
+                            /** @description masked: the robot token is not shown */
+                            url: string;
+                            hasSecret: boolean;
+                            enabled: boolean;
+                            createdAt: string;
+                            lastDelivery: {
+                                status: string;
+                                at: string;
+                                error: string | null;
+                                attempts: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除群机器人 Remove a robot webhook */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改群机器人 Change a robot webhook */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 单位；不填为全县（区）通用 */
+                        unitId?: string | null;
+                        /**
+                         * @description dingtalk 钉钉群机器人 | wecom 企业微信群机器人
+                         * @enum {string}
+                         */
+                        kind?: "dingtalk" | "wecom";
+                        url?: string;
+                        /** @description 钉钉加签密钥 (SEC…) */
+                        secret?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            unit: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "dingtalk" | "wecom";
+                            /** @description masked: the robot token is not shown */
+                            url: string;
+                            hasSecret: boolean;
+                            enabled: boolean;
+                            createdAt: string;
+                            lastDelivery: {
+                                status: string;
+                                at: string;
+                                error: string | null;
+                                attempts: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发送测试消息 Send a test message now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            status: number | null;
+                            error: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督查考核排名 Assessment of every unit for a period */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                /** @description The last day that is over: what was due by then and not done counts as late */
+                                cutoff: string;
+                                asOf: string;
+                            };
+                            /** @description Non-negative integers summing to 100 */
+                            weights: {
+                                acceptOnTime: number;
+                                reportOnTime: number;
+                                completeOnTime: number;
+                                overdue: number;
+                                returns: number;
+                                quality: number;
+                            };
+                            rows: {
+                                unit: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string | null;
+                                };
+                                facts: {
+                                    assigned: number;
+                                    acceptDue: number;
+                                    acceptedOnTime: number;
+                                    reportsDue: number;
+                                    reportsOnTime: number;
+                                    completionDue: number;
+                                    completedOnTime: number;
+                                    active: number;
+                                    overdue: number;
+                                    returns: number;
+                                    qualityCount: number;
+                                    qualitySum: number;
+                                    meanQuality: number | null;
+                                };
+                                rates: {
+                                    acceptOnTime: number | null;
+                                    reportOnTime: number | null;
+                                    completeOnTime: number | null;
+                                    overdue: number | null;
+                                    returns: number | null;
+                                    quality: number | null;
+                                };
+                                points: {
+                                    acceptOnTime: number | null;
+                                    reportOnTime: number | null;
+                                    completeOnTime: number | null;
+                                    overdue: number | null;
+                                    returns: number | null;
+                                    quality: number | null;
+                                };
+                                total: number | null;
+                                rank: number | null;
+                                explanation: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出考核排名 Assessment to Excel */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位考核明细 A unit's assessment with the tasks behind each number */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                /** @description The last day that is over: what was due by then and not done counts as late */
+                                cutoff: string;
+                                asOf: string;
+                            };
+                            /** @description Non-negative integers summing to 100 */
+                            weights: {
+                                acceptOnTime: number;
+                                reportOnTime: number;
+                                completeOnTime: number;
+                                overdue: number;
+                                returns: number;
+                                quality: number;
+                            };
+                            row: {
+                                unit: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string | null;
+                                };
+                                facts: {
+                                    assigned: number;
+                                    acceptDue: number;
+                                    acceptedOnTime: number;
+                                    reportsDue: number;
+                                    reportsOnTime: number;
+                                    completionDue: number;
+                                    completedOnTime: number;
+                                    active: number;
+                                    overdue: number;
+                                    returns: number;
+                                    qualityCount: number;
+                                    qualitySum: number;
+                                    meanQuality: number | null;
+                                };
+                                rates: {
+                                    acceptOnTime: number | null;
+                                    reportOnTime: number | null;
+                                    completeOnTime: number | null;
+                                    overdue: number | null;
+                                    returns: number | null;
+                                    quality: number | null;
+                                };
+                                points: {
+                                    acceptOnTime: number | null;
+                                    reportOnTime: number | null;
+                                    completeOnTime: number | null;
+                                    overdue: number | null;
+                                    returns: number | null;
+                                    quality: number | null;
+                                };
+                                total: number | null;
+                                rank: number | null;
+                                explanation: string;
+                            };
+                            tasks: {
+                                assigned: {
+                                    id: string;
+                                    serial: string;
+                                    title: string;
+                                    status: string;
+                                    acceptDue: string;
+                                    acceptedAt: string | null;
+                                    deadline: string;
+                                    doneAt: string | null;
+                                }[];
+                                acceptedOnTime: {
+                                    id: string;
+                                    serial: string;
+                                    title: string;
+                                    status: string;
+                                    acceptDue: string;
+                                    acceptedAt: string | null;
+                                    deadline: string;
+                                    doneAt: string | null;
+                                }[];
+                                acceptLate: {
+                                    id: string;
+                                    serial: string;
+                                    title: string;
+                                    status: string;
+                                    acceptDue: string;
+                                    acceptedAt: string | null;
+                                    deadline: string;
+                                    doneAt: string | null;
+                                }[];
+                                completedOnTime: {
+                                    id: string;
+                                    serial: string;
+                                    title: string;
+                                    status: string;
+                                    acceptDue: string;
+                                    acceptedAt: string | null;
+                                    deadline: string;
+                                    doneAt: string | null;
+                                }[];
+                                completeLate: {
+                                    id: string;
+                                    serial: string;
+                                    title: string;
+                                    status: string;
+                                    acceptDue: string;
+                                    acceptedAt: string | null;
+                                    deadline: string;
+                                    doneAt: string | null;
+                                }[];
+                                overdue: {
+                                    id: string;
+                                    serial: string;
+                                    title: string;
+                                    status: string;
+                                    acceptDue: string;
+                                    acceptedAt: string | null;
+                                    deadline: string;
+                                    doneAt: string | null;
+                                }[];
+                                quality: ({
+                                    id: string;
+                                    serial: string;
+                                    title: string;
+                                    status: string;
+                                    acceptDue: string;
+                                    acceptedAt: string | null;
+                                    deadline: string;
+                                    doneAt: string | null;
+                                } & {
+                                    quality: number;
+                                })[];
+                                reports: {
+                                    taskId: string;
+                                    serial: string;
+                                    title: string;
+                                    due: string;
+                                    met: boolean;
+                                }[];
+                                returns: {
+                                    taskId: string;
+                                    serial: string;
+                                    title: string;
+                                    at: string;
+                                    reason: string | null;
+                                    comment: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/burden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 减负监测：各单位每月被要求的反馈、填报与催办 The load put on each unit, beside its results */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    month?: number;
+                    /** @description YYYY-MM */
+                    from?: string;
+                    /** @description YYYY-MM */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            months: string[];
+                            rows: {
+                                unit: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string | null;
+                                };
+                                total: {
+                                    tasksAssigned: number;
+                                    /** @description Report due dates in the month from the cadence of each task the unit leads */
+                                    reportsRequested: number;
+                                    reportsFiled: number;
+                                    /** @description Fields typed by the unit in reports (a "no change" report types none) */
+                                    fieldsTyped: number;
+                                    remindersSent: number;
+                                    completedOnTime: number;
+                                    completeLate: number;
+                                    /** @description Open past the deadline at the end of the month; the total carries the last month */
+                                    overdue: number;
+                                };
+                                months: {
+                                    month: string;
+                                    tasksAssigned: number;
+                                    /** @description Report due dates in the month from the cadence of each task the unit leads */
+                                    reportsRequested: number;
+                                    reportsFiled: number;
+                                    /** @description Fields typed by the unit in reports (a "no change" report types none) */
+                                    fieldsTyped: number;
+                                    remindersSent: number;
+                                    completedOnTime: number;
+                                    completeLate: number;
+                                    /** @description Open past the deadline at the end of the month; the total carries the last month */
+                                    overdue: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/burden/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出减负监测 Burden meter to Excel */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    month?: number;
+                    /** @description YYYY-MM */
+                    from?: string;
+                    /** @description YYYY-MM */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从 Excel 批量交办（会议议定事项清单；先预览，commit=true 时全部交办或全部不交办）Import tasks */
+        post: {
+            parameters: {
+                query?: {
+                    commit?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            committed: boolean;
+                            total: number;
+                            created: number;
+                            errors: {
+                                row: number;
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                row: number;
+                                code: string;
+                                message: string;
+                                taskId?: string;
+                                serial?: string;
+                                title?: string;
+                            }[];
+                            tasks: {
+                                row: number;
+                                id: string;
+                                serial: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 粘贴清单批量交办（全部交办或全部不交办；preview=true 只检查）Create tasks from a pasted list */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Check only, create nothing */
+                    preview?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaults?: {
+                            /** @enum {string} */
+                            source?: "instruction" | "meeting" | "key_work" | "npc_suggestion" | "cppcc_proposal" | "audit" | "project_issue" | "demand";
+                            sourceRef?: string | null;
+                            sourceTitle?: string | null;
+                            sourceDate?: string | null;
+                            leaderUserId?: string | null;
+                            /** @description YYYY-MM-DD */
+                            deadline?: string;
+                            /** @enum {string} */
+                            cadence?: "once" | "weekly" | "fortnightly" | "monthly" | "day_of_month";
+                            cadenceDay?: number | null;
+                        };
+                        rows: {
+                            title: string;
+                            content?: string | null;
+                            /** @enum {string} */
+                            source?: "instruction" | "meeting" | "key_work" | "npc_suggestion" | "cppcc_proposal" | "audit" | "project_issue" | "demand";
+                            sourceRef?: string | null;
+                            sourceTitle?: string | null;
+                            sourceDate?: string | null;
+                            leaderUserId?: string | null;
+                            leaderName?: string;
+                            leadUnitId?: string;
+                            leadUnitName?: string;
+                            coUnitIds?: string[];
+                            coUnitNames?: string[];
+                            /** @enum {string} */
+                            level?: "normal" | "key" | "urgent";
+                            /** @enum {string} */
+                            cadence?: "once" | "weekly" | "fortnightly" | "monthly" | "day_of_month";
+                            cadenceDay?: number | null;
+                            cadenceReason?: string | null;
+                            /** @description YYYY-MM-DD */
+                            startDate?: string;
+                            /** @description YYYY-MM-DD */
+                            deadline?: string;
+                            needsLeaderSignoff?: boolean;
+                            milestones?: {
+                                title: string;
+                                /** @description YYYY-MM-DD */
+                                dueDate: string;
+                                expectedProgress?: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            committed: boolean;
+                            total: number;
+                            created: number;
+                            errors: {
+                                row: number;
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                row: number;
+                                code: string;
+                                message: string;
+                                taskId?: string;
+                                serial?: string;
+                                title?: string;
+                            }[];
+                            tasks: {
+                                row: number;
+                                id: string;
+                                serial: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            committed: boolean;
+                            total: number;
+                            created: number;
+                            errors: {
+                                row: number;
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                row: number;
+                                code: string;
+                                message: string;
+                                taskId?: string;
+                                serial?: string;
+                                title?: string;
+                            }[];
+                            tasks: {
+                                row: number;
+                                id: string;
+                                serial: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出督办事项（与导入同一格式）Export tasks to Excel */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    source?: "instruction" | "meeting" | "key_work" | "npc_suggestion" | "cppcc_proposal" | "audit" | "project_issue" | "demand";
+                    unitId?: string;
+                    leaderUserId?: string;
+                    level?: "normal" | "key" | "urgent";
+                    status?: "open" | "done" | "assigned" | "returned" | "in_progress" | "completion_requested" | "completed" | "closed" | "cancelled";
+                    rag?: "green" | "yellow" | "red";
+                    overdue?: boolean;
+                    /** @description YYYY-MM-DD */
+                    deadlineFrom?: string;
+                    /** @description YYYY-MM-DD */
+                    deadlineTo?: string;
+                    /** @description YYYY-MM-DD */
+                    assignedFrom?: string;
+                    /** @description YYYY-MM-DD */
+                    assignedTo?: string;
+                    sort?: "deadline" | "-deadline" | "assignedAt" | "-assignedAt" | "rag";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 截止日历 Open tasks by deadline day */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM */
+                    month: string;
+                    q?: string;
+                    source?: "instruction" | "meeting" | "key_work" | "npc_suggestion" | "cppcc_proposal" | "audit" | "project_issue" | "demand";
+                    unitId?: string;
+                    leaderUserId?: string;
+                    level?: "normal" | "key" | "urgent";
+                    rag?: "green" | "yellow" | "red";
+                    /** @description YYYY-MM-DD */
+                    assignedFrom?: string;
+                    /** @description YYYY-MM-DD */
+                    assignedTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            total: number;
+                            truncated: boolean;
+                            days: {
+                                date: string;
+                                workday: boolean;
+                                counts: {
+                                    red: number;
+                                    yellow: number;
+                                    green: number;
+                                    total: number;
+                                };
+                                tasks: {
+                                    id: string;
+                                    serial: string;
+                                    title: string;
+                                    status: string;
+                                    level: string;
+                                    progress: number;
+                                    /** @enum {string} */
+                                    rag: "green" | "yellow" | "red";
+                                    leadUnit: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的常用筛选 My saved filters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            query: string;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 保存筛选 Save a filter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description The console's query string, e.g. rag=red&unitId=… */
+                        query: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            query: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-filters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除常用筛选 Delete a saved filter */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 附件列表 Attachments of a task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            filename: string;
+                            mime: string;
+                            size: number;
+                            createdAt: string;
+                            uploadedBy?: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传附件（可选佐证）Upload an attachment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            filename: string;
+                            mime: string;
+                            size: number;
+                            createdAt: string;
+                            uploadedBy?: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 Download an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事项的督办通知单 Escalation notices of a task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Escalation"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 督办：对红灯事项发督办通知单 Escalate a red task (numbered notice) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 督办要求 */
+                        requirement: string;
+                        /** @description 回复期限; default: 3 working days from today */
+                        replyBy?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Escalation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalations/{id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载督办通知单 The escalation notice as .docx (GB/T 9704) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accountability-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问责记录 Accountability actions */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    unitId?: string;
+                    kind?: "interview" | "circular_criticism" | "ordered_review" | "admonition" | "other";
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AccountabilityAction"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录问责（约谈、通报批评、责令检查、诫勉）Record an accountability action */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: string;
+                        taskId?: string | null;
+                        /**
+                         * @description interview 约谈, circular_criticism 通报批评, ordered_review 责令检查, admonition 诫勉, other 其他
+                         * @enum {string}
+                         */
+                        kind: "interview" | "circular_criticism" | "ordered_review" | "admonition" | "other";
+                        reason: string;
+                        /** @description YYYY-MM-DD */
+                        decidedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountabilityAction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报预览 Bulletin of a period: counts, red list, ranking */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                    /** @description 发文字号 printed on the .docx, e.g. 示督查〔2026〕11期 */
+                    number?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            asOf: string;
+                            periodName: string;
+                            title: string;
+                            totals: {
+                                tasks: number;
+                                assignedInPeriod: number;
+                                completedInPeriod: number;
+                                escalatedInPeriod: number;
+                            };
+                            byStatus: {
+                                assigned: number;
+                                returned: number;
+                                in_progress: number;
+                                completion_requested: number;
+                                completed: number;
+                                closed: number;
+                                cancelled: number;
+                            };
+                            byRag: {
+                                green: number;
+                                yellow: number;
+                                red: number;
+                            };
+                            red: {
+                                taskId: string;
+                                serial: string;
+                                title: string;
+                                leadUnit: {
+                                    id: string;
+                                    name: string;
+                                };
+                                deadline: string;
+                                /** @enum {string} */
+                                status: "assigned" | "returned" | "in_progress" | "completion_requested" | "completed" | "closed" | "cancelled";
+                                progress: number;
+                                reasons: {
+                                    code: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                    message: string;
+                                }[];
+                                escalations: number;
+                                lastEscalation: string | null;
+                                /** @description red on the day before the period too (the previous bulletin) */
+                                redBefore: boolean;
+                                /** @description red in two consecutive bulletins, or escalated */
+                                repeated: boolean;
+                            }[];
+                            repeatedRed: string[];
+                            /** @description the assessment (督查考核) ranking of the period, with the on-time figures of the bulletin */
+                            ranking: {
+                                rank: number | null;
+                                unit: {
+                                    id: string;
+                                    name: string;
+                                };
+                                tasks: number;
+                                due: number;
+                                completed: number;
+                                completedOnTime: number;
+                                onTimeRate: number | null;
+                                red: number;
+                                /** @description assessment total out of 100 */
+                                score: number | null;
+                                explanation: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报 .docx (GB/T 9704) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                    /** @description 发文字号 printed on the .docx, e.g. 示督查〔2026〕11期 */
+                    number?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报 Excel: 总体情况, 红灯事项, 单位排名 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                    /** @description 发文字号 printed on the .docx, e.g. 示督查〔2026〕11期 */
+                    number?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3514,6 +6630,103 @@ export interface components {
             nextReportDue: string | null;
             workdaysLeft: number;
             version: number;
+        };
+        Recurring: {
+            id: string;
+            regionCode: string;
+            title: string;
+            /** @enum {string} */
+            frequency: "monthly" | "quarterly" | "yearly";
+            periodMonth: number;
+            openWorkday: number;
+            deadlineWorkdays: number;
+            active: boolean;
+            /** @description the day the next period opens */
+            nextRunOn: string;
+            template: {
+                /** @enum {string} */
+                source: "instruction" | "meeting" | "key_work" | "npc_suggestion" | "cppcc_proposal" | "audit" | "project_issue" | "demand";
+                sourceRef?: string | null;
+                sourceTitle?: string | null;
+                title: string;
+                content?: string | null;
+                leaderUserId?: string | null;
+                leadUnitId: string;
+                coUnitIds?: string[];
+                /** @enum {string} */
+                level?: "normal" | "key" | "urgent";
+                /** @enum {string} */
+                cadence?: "once" | "weekly" | "fortnightly" | "monthly" | "day_of_month";
+                cadenceDay?: number | null;
+                cadenceReason?: string | null;
+                needsLeaderSignoff?: boolean;
+            };
+            createdAt: string;
+            periods: {
+                period: string;
+                taskId: string | null;
+                openedOn: string;
+            }[];
+        };
+        Notification: {
+            id: string;
+            kind: string;
+            title: string;
+            body: string | null;
+            taskId: string | null;
+            createdAt: string;
+            readAt: string | null;
+        };
+        Webhook: {
+            id: string;
+            regionCode: string;
+            unit: {
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            kind: "dingtalk" | "wecom";
+            /** @description masked: the robot token is not shown */
+            url: string;
+            hasSecret: boolean;
+            enabled: boolean;
+            createdAt: string;
+            lastDelivery: {
+                status: string;
+                at: string;
+                error: string | null;
+                attempts: number;
+            } | null;
+        };
+        Escalation: {
+            id: string;
+            taskId: string;
+            number: string;
+            year: number;
+            seq: number;
+            requirement: string;
+            replyBy: string;
+            issuedAt: string;
+            issuedBy: string | null;
+        };
+        AccountabilityAction: {
+            id: string;
+            unit: {
+                id: string;
+                name: string;
+            };
+            task: {
+                id: string;
+                serial: string;
+                title: string;
+            } | null;
+            /** @enum {string} */
+            kind: "interview" | "circular_criticism" | "ordered_review" | "admonition" | "other";
+            kindName: string;
+            reason: string;
+            decidedOn: string;
+            createdBy: string | null;
+            createdAt: string;
         };
     };
     responses: never;

@@ -11,7 +11,7 @@ import { makeQueryClient } from './query';
 import { router } from './router';
 import { theme } from './theme';
 import { onUnauthorized } from '../api/errors';
-import { SESSION_KEY } from './auth';
+import { SESSION_KEY, resetToSignedOut } from './auth';
 
 function Themed() {
   const client = useMemo(makeQueryClient, []);
@@ -22,8 +22,7 @@ function Themed() {
       if (client.getQueryData(SESSION_KEY) === null) return;
       if (Date.now() - last > 3000) message.warning(errorText(e));
       last = Date.now();
-      client.clear();
-      client.setQueryData(SESSION_KEY, null);
+      resetToSignedOut(client);
     });
   }, [client, message]);
   return (

@@ -1,5 +1,5 @@
 // The session: who is signed in and at which sign-in stage (full | mfa | password | enroll).
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, hasCookie, ok, setCsrfToken } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { Me, SessionState, Stage } from '../api/types';
@@ -14,6 +14,13 @@ async function fetchSession(): Promise<SessionState | null> {
   if (!data) throw new ApiError(response.status, (error ?? null) as never, response.statusText);
   setCsrfToken(data.csrfToken);
   return data;
+}
+
+/** Signed out: the session becomes null (observers see it at once) and every other cached answer is dropped. */
+export function resetToSignedOut(qc: QueryClient): void {
+  setCsrfToken(null);
+  qc.setQueryData(SESSION_KEY, null);
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
 }
 
 export function useSession() {
@@ -43,9 +50,7 @@ export function useAuthActions() {
     },
     async logout() {
       try { await ok(api.POST('/api/v1/auth/logout')); } catch { /* the session may be gone already */ }
-      qc.clear();
-      setSession(null);
+      resetToSignedOut(qc);
     },
-    signedOut() { qc.clear(); setSession(null); },
   };
 }

@@ -16,7 +16,7 @@ const en: typeof zh = {
   'menu.reports': 'Duty reports',
   'menu.admin': 'Administration',
   'menu.units': 'Units',
-  'menu.leaders': 'Leaders & portfolios',
+  'menu.leaders': 'Portfolios',
   'menu.users': 'Users',
   'menu.sessions': 'Live sessions',
   'menu.settings': 'Settings',
