@@ -143,6 +143,19 @@ describeEachDb('bad input', (getDb) => {
     await refused(() => new Client(app).get('/api/v1/no-such-thing'), 401, 'unauthorized');
   });
 
+  it('cannot be walked around: encoded, doubled or dotted paths never reach an endpoint without a session or a CSRF token', async () => {
+    const anon = new Client(app);
+    const before = await snapshotCounts(ctx);
+    for (const url of ['/api/%761/units', '/api/v1/%75nits', '/API/v1/units', '/api//v1/units', '/api/v1//units', '/api/v1/./units', '/api/v1/x/../units', '/api/v1/units?']) {
+      const a = await anon.get(url);
+      expect(a.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(a.headers['content-type'], url).toMatch(/^application\/problem\+json/);
+      const p = await sys.request('POST', url, { name: '绕过测试局', kind: 'bureau' }, { 'x-csrf-token': '' });
+      expect(p.statusCode, url).toBeGreaterThanOrEqual(400);
+    }
+    expect(await snapshotCounts(ctx)).toEqual(before);
+  });
+
   it('answers an oversize body with 413 invalid.tooLarge, signed in or not', async () => {
     const small = await testApp(getDb(), { bodyLimitBytes: 2048, uploadLimitBytes: 4096 });
     const c = await signIn(small.app, small.ctx, await buildUser(small.ctx, { regionCode: region, unitId, roles: ['sysadmin'] }));
