@@ -156,6 +156,19 @@ describeEachDb('audit trail', (getDb) => {
     expectProblem(await sys2.get('/api/v1/audit/export'), 403, 'forbidden');
   });
 
+  it('stays one unbroken chain when many writes race', async () => {
+    const s4 = await signIn(app, ctx, await buildUser(ctx, { regionCode: region, roles: ['sysadmin'] }));
+    const seq = await lastSeq(ctx);
+    const results = await Promise.all([
+      ...Array.from({ length: 12 }, (_, i) => s4.post('/api/v1/units', { name: `县并发测试局${i}`, kind: 'bureau' })),
+      ...Array.from({ length: 6 }, () => new Client(app).post('/api/v1/auth/login', { username: 'ghost-user', password: 'x' })),
+    ]);
+    expect(results.slice(0, 12).every((r) => r.statusCode === 201)).toBe(true);
+    const entries = await auditSince(ctx, seq);
+    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 18 }, (_, i) => seq + 1 + i));
+    expect(await chain()).toMatchObject({ ok: true, checked: seq + 18 });
+  });
+
   it('writes the entry in the transaction of the change: a refused change leaves neither', async () => {
     const seq = await lastSeq(ctx);
     const s3 = await signIn(app, ctx, await buildUser(ctx, { regionCode: region, roles: ['sysadmin'] }));
