@@ -1,6 +1,7 @@
 // Browser journeys against the real server (SQLite file, demo county) and the built UI, in Debian's Chromium.
 // 1. sysadmin: sign in → bind TOTP (code computed from the secret on the page) → English and back → create a unit
-//    and find it with the search filter; screenshots of the main pages at 1440 px and 390 px.
+//    and find it with the search filter → open an account, whose first sign-in must change the one-time password →
+//    sysadmin again, now with the one-time code; screenshots of the main pages at 1440 px and 390 px.
 // 2. duchashi (督查室): sees the module pages, not 系统管理; an admin page says it is not for him.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -35,6 +36,12 @@ async function signIn(page: Page, username: string) {
 }
 
 // A menu item's accessible name starts with its icon's label ("flag 督查督办"): match the text at the end.
+async function signOut(page: Page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: /退出登录$/ }).click();
+  await page.getByTestId('login-title').filter({ hasText: '用户登录' }).waitFor();
+}
+
 const menuItem = (page: Page, name: string) => page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${name.replace(/[/]/g, '\\/')}$`) });
 
 describe('web UI', () => {
@@ -93,12 +100,41 @@ describe('web UI', () => {
       await page.getByText('sysadmin', { exact: true }).first().waitFor();
       await shot(page, 'users-1440');
 
+      // A new account: its one-time password is shown once; its first sign-in must change it.
+      await page.getByRole('button', { name: '新建用户' }).click();
+      await page.getByLabel('用户名').fill('e2e_newcomer');
+      await page.getByLabel('姓名').fill('新来的同志');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      const oneTime = (await page.getByTestId('one-time-password').innerText()).trim();
+      expect(oneTime.length).toBeGreaterThanOrEqual(8);
+      await page.getByRole('dialog').getByRole('button', { name: /关\s*闭/ }).last().click();
+      await signOut(page);
+      await page.getByLabel('用户名').fill('e2e_newcomer');
+      await page.getByLabel('密码', { exact: true }).fill(oneTime);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByTestId('login-title').filter({ hasText: '修改密码' }).waitFor();
+      await page.getByLabel('当前密码').fill(oneTime);
+      await page.getByLabel('新密码', { exact: true }).fill('Xin#laide2026');
+      await page.getByLabel('确认新密码').fill('Xin#laide2026');
+      await page.getByRole('button', { name: '修改密码' }).click();
+      await page.getByTestId('no-roles').waitFor();
+      await signOut(page);
+
+      // The administrator again: now the second step asks for the one-time code.
+      await signIn(page, 'sysadmin');
+      await page.getByTestId('login-title').filter({ hasText: '动态口令验证' }).waitFor();
+      await shot(page, 'mfa-1440');
+      await page.getByLabel('动态口令或恢复码').fill(currentTotp(secret, 'sysadmin', new Date(Date.now() + 30_000)));
+      await page.getByRole('button', { name: /验\s*证/ }).click();
+      await page.getByTestId('home').waitFor();
+
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`${server.url}/`);
       await page.getByTestId('home').waitFor();
       await shot(page, 'home-390');
       await page.getByRole('button', { name: '打开导航' }).click();
       await menuItem(page, '单位').waitFor();
+      await page.waitForTimeout(400); // let the drawer finish sliding in, for the picture only
       await shot(page, 'nav-drawer-390');
       await menuItem(page, '单位').click();
       await page.getByText('县财政局').waitFor();

@@ -1,7 +1,7 @@
 // The signed-in area: without a full session, go to the sign-in page (which also runs the later stages).
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useSession } from './auth';
+import { wasSignedOutOnPurpose, useSession } from './auth';
 import { PageLoading } from '../components/PageLoading';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -9,7 +9,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const loc = useLocation();
   if (isPending && !isError) return <PageLoading full />;
   if (!session || session.stage !== 'full') {
-    const next = loc.pathname === '/' ? '' : `?next=${encodeURIComponent(loc.pathname + loc.search)}`;
+    const fresh = wasSignedOutOnPurpose() || loc.pathname === '/';
+    const next = fresh ? '' : `?next=${encodeURIComponent(loc.pathname + loc.search)}`;
     return <Navigate to={`/login${next}`} replace />;
   }
   return <>{children}</>;

@@ -6,6 +6,10 @@ import type { Me, SessionState, Stage } from '../api/types';
 
 export const SESSION_KEY = ['session'] as const;
 
+/** Set when the user signs out himself: the sign-in page then starts fresh (no "next" page of the last user). */
+let signedOutOnPurpose = false;
+export const wasSignedOutOnPurpose = (): boolean => signedOutOnPurpose;
+
 async function fetchSession(): Promise<SessionState | null> {
   // The CSRF cookie travels with the session cookie: without it there is no session to ask about.
   if (!hasCookie('luoshi_csrf')) { setCsrfToken(null); return null; }
@@ -40,6 +44,7 @@ export function useAuthActions() {
   return {
     async login(username: string, password: string) {
       const s = await ok(api.POST('/api/v1/auth/login', { body: { username, password } }));
+      signedOutOnPurpose = false;
       setSession(s);
       return s;
     },
@@ -50,6 +55,7 @@ export function useAuthActions() {
     },
     async logout() {
       try { await ok(api.POST('/api/v1/auth/logout')); } catch { /* the session may be gone already */ }
+      signedOutOnPurpose = true;
       resetToSignedOut(qc);
     },
   };

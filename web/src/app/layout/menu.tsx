@@ -53,9 +53,9 @@ export function menuItems(entries: MenuEntry[], t: T): NonNullable<MenuProps['it
   }));
 }
 
-/** The first page a user may open (the auditor's is the audit log). */
+/** The first page a user may open (the auditor's is the audit log); '/' when there is none (no roles yet). */
 export function firstPage(a: Access): string {
   const first = visibleMenu(a)[0];
-  return first ? (first.children?.[0]?.path ?? first.path) : '/account/password';
+  return first ? (first.children?.[0]?.path ?? first.path) : '/';
 }
 

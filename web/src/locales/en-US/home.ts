@@ -21,6 +21,8 @@ const en: typeof zh = {
   'home.adminSessions': 'See who is signed in; end a session',
   'home.adminSettings': 'Idle timeout, lockout and one-time code policy',
   'home.adminAudit': 'Read and export the audit log; verify its hash chain',
+  'home.noRoles': '{name}, your account holds no roles yet',
+  'home.noRolesHint': 'Ask the security administrator to grant the roles you need. You can change your password from the user menu at the top right.',
   'home.open': 'Open',
 };
 export default en;

@@ -11,6 +11,7 @@ const en: typeof zh = {
   'units.phone': 'Phone',
   'units.userCount': 'Users',
   'units.region': 'Region',
+  'units.noParent': 'None (a top-level unit)',
   'units.updatedAt': 'Updated',
   'units.search': 'Search by name or short name',
   'units.create': 'New unit',

@@ -20,5 +20,7 @@ export default {
   'home.adminSessions': '查看在线会话，强制下线',
   'home.adminSettings': '会话超时、登录锁定、动态口令策略',
   'home.adminAudit': '查阅和导出审计日志，校验哈希链',
+  'home.noRoles': '{name}，您的账号尚未授予角色',
+  'home.noRolesHint': '授予角色后即可使用相应的功能。请联系安全管理员；修改密码可在右上角的用户菜单中进行。',
   'home.open': '进入',
 };

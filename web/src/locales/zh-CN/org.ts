@@ -10,6 +10,7 @@ export default {
   'units.phone': '联系电话',
   'units.userCount': '用户数',
   'units.region': '行政区划',
+  'units.noParent': '无（不属于其他单位）',
   'units.updatedAt': '更新时间',
   'units.search': '按名称或简称搜索',
   'units.create': '新建单位',

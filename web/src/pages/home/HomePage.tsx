@@ -1,6 +1,6 @@
 // 首页: a greeting, what exists now in the user's scope, and the modules (to come) or the admin work.
 import { Navigate } from 'react-router';
-import { Typography } from 'antd';
+import { Result, Typography } from 'antd';
 import { useAccess } from '../../access';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
@@ -16,7 +16,11 @@ export default function HomePage() {
   const access = useAccess();
   const me = useMe();
   const { t, role } = useI18n();
-  if (!access.home) return <Navigate to={firstPage(access)} replace />;
+  if (!access.home) {
+    const first = firstPage(access);
+    if (first !== '/') return <Navigate to={first} replace />;
+    return <div data-testid="no-roles"><Result status="info" title={t('home.noRoles', { name: me.displayName })} subTitle={t('home.noRolesHint')} /></div>;
+  }
   const hour = Number(new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(new Date()));
   const scope = me.readRegions.map((r) => r.name).join('、') || me.regionName;
   return (

@@ -58,7 +58,7 @@ export function UnitFormModal({ unit, onClose, onSaved }: { unit: Unit | null; o
           <Form.Item name="sortOrder" label={t('units.sortOrder')}><InputNumber min={0} max={99999} precision={0} style={{ width: '100%' }} /></Form.Item>
         </div>
         <Form.Item name="parentId" label={t('units.parent')}>
-          <UnitSelect exclude={current?.id} known={current?.parentId && current.parentName ? [{ id: current.parentId, name: current.parentName }] : []} />
+          <UnitSelect placeholder={t('units.noParent')} exclude={current?.id} known={current?.parentId && current.parentName ? [{ id: current.parentId, name: current.parentName }] : []} />
         </Form.Item>
       </Form>
     </Modal>
