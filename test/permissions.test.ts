@@ -67,11 +67,12 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     return r.json().task.id as string;
   };
   let red: Promise<{ id: string; taskId: string }> | null = null;
-  const sharedRed = () => (red ??= (async () => {
+  const escalation = async (): Promise<{ id: string; taskId: string }> => {
     const r = await w().clients.supervisor.post(v1(`/tasks/${await redTask()}/escalations`), { requirement: '请说明原因' });
     if (r.statusCode !== 201) throw new Error(`escalation fixture: ${r.statusCode} ${r.body}`);
     return r.json();
-  })());
+  };
+  const sharedRed = () => (red ??= escalation());
   const notice = async (userId: string) => {
     const id = newId();
     await ctx.db.insertInto('notifications').values({ id, userId, kind: 'test', title: '测试消息', body: null, taskId: null, createdAt: ctx.clock.now().toISOString(), readAt: null }).execute();
