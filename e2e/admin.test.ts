@@ -92,6 +92,8 @@ describe('web UI', () => {
       expect(await page.getByTestId('units-table').getByText('测试新建单位').count()).toBe(1);
       expect(decodeURIComponent(new URL(page.url()).search)).toContain('q=测试新建');
       await shot(page, 'units-search-1440');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+      expect(download.suggestedFilename()).toMatch(/^单位-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
       await page.goto(`${server.url}/admin/units`);
       await page.getByText('县财政局').waitFor();

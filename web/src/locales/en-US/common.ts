@@ -53,6 +53,7 @@ const en: typeof zh = {
   'action.back': 'Back',
   'action.backHome': 'Back to home',
   'action.add': 'Add',
+  'filter.all': '{label}: all',
   'action.all': 'All',
 
   'table.total': '{total} in all',

@@ -52,6 +52,7 @@ export default {
   'action.back': '返回',
   'action.backHome': '返回首页',
   'action.add': '添加',
+  'filter.all': '{label}：全部',
   'action.all': '全部',
 
   'table.total': '共 {total} 条',

@@ -45,7 +45,7 @@ export default function AuditPage() {
           <Input.Search key={`b${values.action ?? ''}`} defaultValue={values.action} placeholder={t('audit.actionFilter')} allowClear
             onSearch={(action) => set({ action: action.trim() })} style={{ width: 250 }} />
           <Select value={values.entityType ?? ''} onChange={(e) => set({ entityType: e })} style={{ width: 170 }} aria-label={t('audit.entityFilter')}
-            options={[{ value: '', label: `${t('audit.entityType')}：${t('action.all')}` }, ...ENTITY_TYPES.map((e) => ({ value: e, label: entityType(e) }))]} />
+            options={[{ value: '', label: t('filter.all', { label: t('audit.entityType') }) }, ...ENTITY_TYPES.map((e) => ({ value: e, label: entityType(e) }))]} />
           <DatePicker.RangePicker aria-label={t('audit.dates')} allowEmpty={[true, true]}
             value={[values.from ? dayjs(values.from) : null, values.to ? dayjs(values.to) : null]}
             onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })} />

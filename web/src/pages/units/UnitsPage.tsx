@@ -48,10 +48,10 @@ export default function UnitsPage() {
           <Input.Search key={values.q ?? ''} defaultValue={values.q} placeholder={t('units.search')} allowClear enterButton={t('action.search')}
             onSearch={(q) => set({ q: q.trim() })} style={{ width: 320, maxWidth: '100%' }} data-testid="unit-search" />
           <Select value={values.kind ?? ''} onChange={(kind) => set({ kind })} style={{ width: 160 }} aria-label={t('units.kind')}
-            options={[{ value: '', label: `${t('units.kind')}：${t('action.all')}` }, ...UNIT_KINDS.map((k) => ({ value: k, label: unitKind(k) }))]} />
+            options={[{ value: '', label: t('filter.all', { label: t('units.kind') }) }, ...UNIT_KINDS.map((k) => ({ value: k, label: unitKind(k) }))]} />
           {me.readRegions.length > 1 && (
             <Select value={values.regionCode ?? ''} onChange={(regionCode) => set({ regionCode })} style={{ width: 180 }} aria-label={t('units.region')}
-              options={[{ value: '', label: `${t('units.region')}：${t('action.all')}` }, ...me.readRegions.map((r) => ({ value: r.code, label: r.name }))]} />
+              options={[{ value: '', label: t('filter.all', { label: t('units.region') }) }, ...me.readRegions.map((r) => ({ value: r.code, label: r.name }))]} />
           )}
         </FilterBar>
         <DataTable<Unit> rows={list.data?.items} columns={columns} rowKey="id" loading={list.isFetching} testId="units-table"

@@ -59,7 +59,7 @@ export default function UsersPage() {
             <UnitSelect value={values.unitId} onChange={(unitId: string | null) => set({ unitId })} placeholder={t('users.unitFilter')} style={{ width: 240, maxWidth: '100%' }} />
           )}
           <Select value={values.role ?? ''} onChange={(r) => set({ role: r })} style={{ width: 180 }} aria-label={t('users.roleFilter')}
-            options={[{ value: '', label: `${t('users.roleFilter')}：${t('action.all')}` }, ...ROLES.map((r) => ({ value: r, label: role(r) }))]} />
+            options={[{ value: '', label: t('filter.all', { label: t('users.roleFilter') }) }, ...ROLES.map((r) => ({ value: r, label: role(r) }))]} />
         </FilterBar>
         <DataTable<User> rows={list.data?.items} columns={columns} rowKey="id" loading={list.isFetching}
           empty={filtered ? t('table.emptyFiltered') : unitOnly ? t('users.emptyUnit') : t('users.empty')}
