@@ -8,8 +8,9 @@ import type { Access } from '../access';
 import { MODULE_IDS } from '../locales/zh-CN/modules';
 import { NotFoundPage } from '../pages/errors/NotFoundPage';
 import { PageLoading } from '../components/PageLoading';
+import { registerPage } from './prefetch';
 
-const page = (load: () => Promise<{ default: ComponentType }>) => { const C = lazy(load); return <C />; };
+const page = (load: () => Promise<{ default: ComponentType }>) => { const C = lazy(registerPage(load)); return <C />; };
 const guarded = (allow: (a: Access) => boolean, el: ReactNode) => <Guard allow={allow}>{el}</Guard>;
 
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));

@@ -1,5 +1,5 @@
 // The admin layout: left navigation (a drawer on phones), header, the page. Pages load inside Suspense.
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Drawer, Grid, Layout, Menu } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAccess } from '../../access';
@@ -9,6 +9,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { HeaderBar } from './HeaderBar';
 import { Logo } from './Logo';
 import { menuItems, visibleMenu } from './menu';
+import { prefetchPages } from '../prefetch';
 
 const { Sider, Content } = Layout;
 
@@ -29,6 +30,7 @@ export function BasicLayout() {
   const allKeys = entries.flatMap((e) => [e.path, ...(e.children ?? []).map((c) => c.path)]);
   const selected = selectedKey(pathname, allKeys);
   const open = entries.filter((e) => e.children).map((e) => e.path);
+  useEffect(() => { const id = setTimeout(prefetchPages, 1500); return () => clearTimeout(id); }, []);
 
   const menu = (
     <Menu mode="inline" items={menuItems(entries, t)} selectedKeys={[selected]} defaultOpenKeys={open}
