@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_account_list.js';
 import * as m0003 from './migrations/0003_tasks.js';
 import * as m0004 from './migrations/0004_recurring_periods.js';
+import * as m0006 from './migrations/0006_assessment_indexes.js';
 import * as m0007 from './migrations/0007_task_search.js';
 
 // Listed explicitly so that migrations travel with any bundle and run in a fixed order.
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002_account_list': m0002,
   '0003_tasks': m0003,
   '0004_recurring_periods': m0004,
+  '0006_assessment_indexes': m0006,
   '0007_task_search': m0007,
 };
 

@@ -23,8 +23,9 @@ const DONE_STATUSES = sql`('completion_requested', 'completed', 'closed')`;
  * completion (the last request the supervisor then accepted, or still pending), else when it was completed. A unit is
  * not held late by the time its supervisor takes to verify.
  */
-function taskBase(db: Trx, actor: Actor, b: Bounds, unitId?: string) {
-  return db.with('d', (q) => {
+function taskBase(db: Trx, actor: Actor, b: Bounds, unitId?: string, owingReports = false) {
+  // Materialised: `done_at` (a correlated subquery) is computed once per task, not once per flag that reads it.
+  return db.with((cte) => cte('d').materialized(), (q) => {
     let s = q.selectFrom('tasks')
       .select([
         'tasks.id', 'tasks.serial', 'tasks.title', 'tasks.leadUnitId', 'tasks.status', 'tasks.assignedAt', 'tasks.acceptedAt', 'tasks.acceptDue',
@@ -36,6 +37,9 @@ function taskBase(db: Trx, actor: Actor, b: Bounds, unitId?: string) {
       .where('tasks.assignedAt', '<', b.toEndUtc)
       .where((eb) => eb.or([eb('tasks.completedAt', 'is', null), eb('tasks.completedAt', '>=', b.fromUtc)]));
     if (unitId) s = s.where('tasks.leadUnitId', '=', unitId);
+    if (owingReports) {
+      s = s.where('tasks.cadence', '<>', 'once').where('tasks.acceptedAt', 'is not', null).where('tasks.acceptedAt', '<', b.toEndUtc).where('tasks.deadline', '>=', b.from);
+    }
     return s;
   });
 }
@@ -87,6 +91,22 @@ export async function taskFactsByUnit(db: Trx, actor: Actor, b: Bounds, unitId?:
   }));
 }
 
+/**
+ * Burden: the results of several periods (months) in one pass over the tasks — on time, late, overdue at the end —
+ * the same flags as the assessment, one column per period.
+ */
+export async function resultsByUnitPeriod(db: Trx, actor: Actor, whole: Bounds, periods: Bounds[]) {
+  const cols = periods.flatMap((b, i) => {
+    const f = flagSql(b);
+    return [sql<number>`sum(${f.completedOnTime})`.as(`c${i}`), sql<number>`sum(${f.completeLate})`.as(`l${i}`), sql<number>`sum(${f.overdue})`.as(`o${i}`)];
+  });
+  const rows = await taskBase(db, actor, whole).selectFrom('d').select(['d.leadUnitId as unitId', ...cols]).groupBy('d.leadUnitId').execute();
+  return rows.map((r) => {
+    const x = r as unknown as Record<string, number | string>;
+    return { unitId: r.unitId, periods: periods.map((_, i) => ({ completedOnTime: Number(x[`c${i}`]), completeLate: Number(x[`l${i}`]), overdue: Number(x[`o${i}`]) })) };
+  });
+}
+
 /** One unit's tasks with every flag, for the breakdown behind its numbers. */
 export async function taskFlagsOfUnit(db: Trx, actor: Actor, b: Bounds, unitId: string) {
   const f = flagSql(b);
@@ -120,25 +140,19 @@ export function returnsOfUnit(db: Trx, actor: Actor, b: Bounds, unitId: string) 
     .where(eventScope(actor)).orderBy('taskEvents.at').execute();
 }
 
-/** Tasks that owe periodic reports at some time in the period (accepted, a cadence, not finished before it). */
-function reportTaskBase(db: Trx, actor: Actor, b: Bounds, unitId?: string) {
-  return taskBase(db, actor, b, unitId).with('r', (q) => q.selectFrom('d').selectAll()
-    .where('d.cadence', '<>', 'once').where('d.acceptedAt', 'is not', null).where('d.acceptedAt', '<', b.toEndUtc)
-    .where('d.deadline', '>=', b.from)
-    .where((eb) => eb.or([eb('d.doneAt', 'is', null), eb('d.doneAt', '>=', b.fromUtc)])));
-}
-
-export function reportTasks(db: Trx, actor: Actor, b: Bounds, unitId?: string) {
-  return reportTaskBase(db, actor, b, unitId).selectFrom('r')
-    .select(['r.id', 'r.serial', 'r.title', 'r.leadUnitId', 'r.cadence', 'r.cadenceDay', 'r.acceptedAt', 'r.deadline', 'r.doneAt']).execute();
-}
-
-/** Days of the reports on those tasks, from 40 days before the period (the due date before its first one) to its end. */
-export async function reportInstants(db: Trx, actor: Actor, b: Bounds, unitId?: string): Promise<{ taskId: string; at: string }[]> {
-  return reportTaskBase(db, actor, b, unitId).selectFrom('taskEvents').innerJoin('r', 'r.id', 'taskEvents.taskId')
-    .select(['taskEvents.taskId', 'taskEvents.at'])
-    .where('taskEvents.action', '=', 'report')
-    .where('taskEvents.at', '>=', dayStartUtc(addDays(b.from, -40))).where('taskEvents.at', '<', b.toEndUtc).execute();
+/**
+ * Tasks that owe periodic reports at some time in the period (accepted, a cadence, not finished before it) — with
+ * `withReports`, one row per report filed on them from 40 days before the period (the due date before its first
+ * one) to its end, or one row with `reportAt` null for a task with none: one statement either way.
+ */
+export async function reportTasks(db: Trx, actor: Actor, b: Bounds, opts: { unitId?: string; withReports?: boolean } = {}) {
+  const base = taskBase(db, actor, b, opts.unitId, true).selectFrom('d')
+    .where((eb) => eb.or([eb('d.doneAt', 'is', null), eb('d.doneAt', '>=', b.fromUtc)]))
+    .select(['d.id', 'd.serial', 'd.title', 'd.leadUnitId', 'd.cadence', 'd.cadenceDay', 'd.acceptedAt', 'd.deadline', 'd.doneAt']);
+  if (!opts.withReports) return (await base.execute()).map((r) => ({ ...r, reportAt: null as string | null }));
+  return base.leftJoin('taskEvents as e', (j) => j.onRef('e.taskId', '=', 'd.id').on('e.action', '=', 'report')
+    .on('e.at', '>=', dayStartUtc(addDays(b.from, -40))).on('e.at', '<', b.toEndUtc))
+    .select('e.at as reportAt').execute();
 }
 
 /** `case when col < m2start then 'YYYY-MM' …` — the Shanghai month of an instant, the same on both databases. */

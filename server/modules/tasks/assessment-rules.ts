@@ -163,10 +163,11 @@ export function scoreUnits<U>(rows: { unit: U; facts: UnitFacts }[], w: Weights,
 export function reportTimeliness(dues: IsoDate[], reports: IsoDate[], firstPrev: IsoDate, from: IsoDate, cutoff: IsoDate, asOf: IsoDate) {
   const sorted = [...reports].sort();
   const met: IsoDate[] = []; const missed: IsoDate[] = [];
-  let prev = firstPrev;
+  let prev = firstPrev; let i = 0;
   for (const due of dues) {
     if (due > asOf) break;
-    const ok = sorted.some((r) => r > prev && r <= due);
+    while (i < sorted.length && sorted[i] <= prev) i++; // the first report after the previous due date
+    const ok = i < sorted.length && sorted[i] <= due;
     if (due >= from) {
       if (due <= cutoff) (ok ? met : missed).push(due);
       else if (ok) met.push(due);

@@ -53,15 +53,17 @@ export function dueDatesOf(cal: WorkCalendar, until: IsoDate) {
 /** Report timeliness of every task owing reports in the period. */
 async function reportFacts(ctx: Ctx, actor: Actor, cal: WorkCalendar, p: Period, unitId?: string) {
   const b = q.boundsOf(p);
-  const [tasks, instants] = await Promise.all([q.reportTasks(ctx.db, actor, b, unitId), q.reportInstants(ctx.db, actor, b, unitId)]);
+  const rows = await q.reportTasks(ctx.db, actor, b, { unitId, withReports: true });
+  const tasks = new Map<string, ReportTask>();
   const days = new Map<string, IsoDate[]>();
-  for (const r of instants) {
-    const list = days.get(r.taskId) ?? [];
-    list.push(shanghaiDate(new Date(r.at)));
-    days.set(r.taskId, list);
+  for (const r of rows) {
+    tasks.set(r.id, r);
+    const list = days.get(r.id) ?? [];
+    if (r.reportAt) list.push(shanghaiDate(new Date(r.reportAt)));
+    days.set(r.id, list);
   }
   const dues = dueDatesOf(cal, p.to);
-  return tasks.map((t) => ({ task: t, ...reportTimeliness(dues(t), days.get(t.id) ?? [], shanghaiDate(new Date(t.acceptedAt!)), p.from, p.cutoff, p.asOf) }));
+  return [...tasks.values()].map((t) => ({ task: t, ...reportTimeliness(dues(t), days.get(t.id) ?? [], shanghaiDate(new Date(t.acceptedAt!)), p.from, p.cutoff, p.asOf) }));
 }
 
 /** Facts of every unit in scope for the period, keyed by unit id. */

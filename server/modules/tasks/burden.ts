@@ -51,14 +51,14 @@ export async function burden(ctx: Ctx, actor: Actor, query: BurdenQuery) {
   const months = monthsOf(query, t);
   const whole = q.boundsOf(assessmentPeriod(`${months[0]}-01`, monthEnd(months.at(-1)!), t));
   const cal = await loadCalendar(ctx);
-  const [units, assigned, typing, reminders, reportTasks, ...results] = await Promise.all([
+  const [units, assigned, typing, reminders, reportTasks, results] = await Promise.all([
     unitsInScope(ctx, actor),
     q.assignedByUnitMonth(ctx.db, actor, months),
     q.typingByUnitMonth(ctx.db, actor, months),
     q.remindersByUnitMonth(ctx.db, actor, months),
     q.reportTasks(ctx.db, actor, whole),
-    // Results per month: the assessment's own grouped statement, once per month (at most 12).
-    ...months.map((m) => q.taskFactsByUnit(ctx.db, actor, q.boundsOf(assessmentPeriod(`${m}-01`, monthEnd(m), t)))),
+    // Results per month: the assessment's own flags, every month in one pass.
+    q.resultsByUnitPeriod(ctx.db, actor, whole, months.map((m) => q.boundsOf(assessmentPeriod(`${m}-01`, monthEnd(m), t)))),
   ]);
   const cells = new Map<string, BurdenCounts>();
   const cell = (unitId: string | null, month: string) => {
@@ -74,9 +74,7 @@ export async function burden(ctx: Ctx, actor: Actor, query: BurdenQuery) {
   for (const task of reportTasks) {
     for (const d of dues(task)) if (d >= whole.from && d <= whole.to) cell(task.leadUnitId, d.slice(0, 7)).reportsRequested++;
   }
-  results.forEach((rows, i) => {
-    for (const r of rows) Object.assign(cell(r.unitId, months[i]), { completedOnTime: r.completedOnTime, completeLate: r.completeLate, overdue: r.overdue });
-  });
+  for (const r of results) r.periods.forEach((x, i) => Object.assign(cell(r.unitId, months[i]), x));
   const rows = units.map((unit) => {
     const perMonth = months.map((month) => ({ month, ...(cells.get(`${unit.id}|${month}`) ?? ZERO) }));
     const total = { ...ZERO };
