@@ -136,7 +136,6 @@ describe('web UI', () => {
       await shot(page, 'home-390');
       await page.getByRole('button', { name: '打开导航' }).click();
       await menuItem(page, '单位').waitFor();
-      await page.waitForTimeout(400); // let the drawer finish sliding in, for the picture only
       await shot(page, 'nav-drawer-390');
       await menuItem(page, '单位').click();
       await page.getByText('县财政局').waitFor();

@@ -26,6 +26,9 @@ export async function openTab(browser: Browser, width = 1440): Promise<Tab> {
 
 export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
+  // For the picture only: let spinners stop and their fade (a CSS transition) end.
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'), null, { timeout: 5_000 }).catch(() => {});
+  await page.waitForTimeout(350);
   await page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage });
 }
 
