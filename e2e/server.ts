@@ -3,8 +3,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
 import { testConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
@@ -13,27 +11,10 @@ import { seedDemo } from '../server/demo/demo-county.js';
 
 export const WEB_DIST = resolve('web/dist');
 
-/** The server's own SPA serving (buildApp's webDist) — or, while buildApp cannot do it (see below), the same here. */
+/** The server's own SPA serving (buildApp's webDist), as `npm start` runs it. */
 async function build(database: ReturnType<typeof openDatabase>, dir: string) {
   const config = testConfig({ dataDir: dir, uploadDir: join(dir, 'uploads') });
-  try {
-    return await buildApp({ database, config, webDist: WEB_DIST });
-  } catch (e) {
-    // buildApp sets a second not-found handler when webDist exists, which Fastify refuses
-    // ("Not found handler already set"). Serve the UI the same way from here until that is fixed.
-    if (!/Not found handler already set/i.test((e as Error).message)) throw e;
-    const built = await buildApp({ database, config, webDist: null });
-    await serveSpa(built.app);
-    return built;
-  }
-}
-
-async function serveSpa(app: FastifyInstance) {
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
-  app.get('/*', { schema: { hide: true } }, (req, reply) => {
-    if (req.url.startsWith('/api/') || /\.\w+$/.test(req.url.split('?')[0])) return reply.callNotFound();
-    return reply.sendFile('index.html');
-  });
+  return buildApp({ database, config, webDist: WEB_DIST });
 }
 
 export async function startServer(port = 0): Promise<{ url: string; close: () => Promise<void> }> {

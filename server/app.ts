@@ -47,7 +47,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   });
 
-  installErrorHandling(app);
+  const webDist = deps.webDist === undefined ? resolve('web/dist') : deps.webDist;
+  const serveWeb = !!webDist && existsSync(webDist);
+  installErrorHandling(app, { spa: serveWeb });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -99,14 +101,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   attachmentRoutes(app, ctx);
   escalationRoutes(app, ctx);
 
-  const webDist = deps.webDist === undefined ? resolve('web/dist') : deps.webDist;
-  if (webDist && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
-    // The single-page app answers every non-API path with index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && !/\.\w+$/.test(req.url.split('?')[0])) return reply.sendFile('index.html');
-      return reply.status(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not found', status: 404, code: 'notFound', detail: 'Not found' });
-    });
+  if (serveWeb) {
+    // Static files of the built web UI; unknown client-side routes fall back to index.html (see problem.ts).
+    await app.register(fastifyStatic, { root: webDist!, prefix: '/', wildcard: false });
   }
   return { app, ctx };
 }

@@ -72,7 +72,8 @@ function nulAt(v: unknown, path = ''): string | null {
   return null;
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** spa: answer GET of a non-API, extension-less path with the web UI's index.html (client-side routes). */
+export function installErrorHandling(app: FastifyInstance, opts: { spa?: boolean } = {}): void {
   // A NUL character is refused up front: PostgreSQL text cannot hold one (the insert would fail as a 500) and SQLite
   // would store it silently.
   app.addHook('preValidation', async (req) => {
@@ -100,5 +101,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, req, 500, 'internal');
   });
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, req, 404, 'notFound'));
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0];
+    if (opts.spa && req.method === 'GET' && !path.startsWith('/api/') && !/\.\w+$/.test(path)) return reply.sendFile('index.html');
+    return sendProblem(reply, req, 404, 'notFound');
+  });
 }
