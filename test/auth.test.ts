@@ -130,6 +130,21 @@ describeEachDb('sign-in and sessions', (getDb) => {
     expect(actions).toEqual(expect.arrayContaining(['auth.totp_setup', 'auth.totp_enabled', 'auth.mfa_recovery_code', 'auth.mfa_failed']));
   });
 
+  it('accepts each TOTP code once (no replay within its 30-second window)', async () => {
+    const u = await buildUser(ctx, { regionCode: region, unitId, roles: ['auditor'] });
+    const code = currentTotp(u.totpSecret!, u.username, clock.now());
+    const a = new Client(app);
+    await a.post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
+    a.csrf = a.cookies.luoshi_csrf;
+    expect((await a.post('/api/v1/auth/mfa', { code })).json().stage).toBe('full');
+    const b = new Client(app);
+    await b.post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
+    b.csrf = b.cookies.luoshi_csrf;
+    expect((await b.post('/api/v1/auth/mfa', { code })).statusCode).toBe(401);
+    clock.advanceMinutes(1);
+    expect((await b.post('/api/v1/auth/mfa', { code: currentTotp(u.totpSecret!, u.username, clock.now()) })).json().stage).toBe('full');
+  });
+
   it('logs out: the session no longer works', async () => {
     const u = await buildUser(ctx, { regionCode: region, unitId, roles: ['viewer'] });
     const c = new Client(app);

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_tasks.js';
 import * as m0004 from './migrations/0004_recurring_periods.js';
 import * as m0006 from './migrations/0006_assessment_indexes.js';
 import * as m0007 from './migrations/0007_task_search.js';
+import * as m0008 from './migrations/0008_totp_replay.js';
 
 // Listed explicitly so that migrations travel with any bundle and run in a fixed order.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_recurring_periods': m0004,
   '0006_assessment_indexes': m0006,
   '0007_task_search': m0007,
+  '0008_totp_replay': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,7 +9,7 @@ export interface UnitTable {
 export interface UserTable {
   id: string; regionCode: string; unitId: string | null; username: string; displayName: string; title: string | null;
   phone: string | null; passwordHash: string; mustChangePassword: Generated<number>; failedAttempts: Generated<number>;
-  lockedUntil: string | null; totpSecret: string | null; totpEnabled: Generated<number>; recoveryCodes: string | null;
+  lockedUntil: string | null; totpSecret: string | null; totpEnabled: Generated<number>; totpLastStep?: number | null; recoveryCodes: string | null;
   locale: Generated<string>; disabled: Generated<number>; lastLoginAt: string | null; version: Generated<number>;
   createdAt: string; updatedAt: string;
 }

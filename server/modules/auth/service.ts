@@ -9,7 +9,7 @@ import { passwordProblems } from '../../platform/auth/password-rules.js';
 import { burnVerify, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { hitRateLimit } from '../../platform/auth/rate-limit.js';
 import { createSession, revokeSession, revokeUserSessions, setStage, type SessionStage } from '../../platform/auth/sessions.js';
-import { decryptSecret, encryptSecret, newRecoveryCodes, newTotpSecret, totpFor, useRecoveryCode, verifyTotp } from '../../platform/auth/totp.js';
+import { decryptSecret, encryptSecret, newRecoveryCodes, newTotpSecret, totpFor, useRecoveryCode, totpStep } from '../../platform/auth/totp.js';
 import { getSettings } from '../../platform/settings.js';
 import { credentialsById, credentialsByUsername, updateCredentials, type Credentials } from '../users/credentials.js';
 
@@ -82,7 +82,8 @@ export async function verifySecondFactor(ctx: Ctx, actor: Actor, code: string) {
   const hits = await hitRateLimit(ctx.db, `mfa:${c.id}`, ctx.clock.now(), 300);
   if (hits > 10) throw new TooMany(300);
   const trimmed = code.trim();
-  const okTotp = verifyTotp(decryptSecret(c.totpSecret, ctx.config.sessionSecret), c.username, trimmed, ctx.clock.now());
+  const step = totpStep(decryptSecret(c.totpSecret, ctx.config.sessionSecret), c.username, trimmed, ctx.clock.now(), c.totpLastStep);
+  const okTotp = step !== null;
   const remaining = okTotp ? null : useRecoveryCode(c.recoveryCodes, trimmed);
   if (!okTotp && !remaining) {
     await inTransaction(ctx, (trx) => audit(ctx, trx, actor, { action: 'auth.mfa_failed', entityType: 'user', entityId: c.id }));
@@ -91,6 +92,7 @@ export async function verifySecondFactor(ctx: Ctx, actor: Actor, code: string) {
   const stage = await nextStage(ctx, c, 'mfa');
   await inTransaction(ctx, async (trx) => {
     if (remaining) await updateCredentials(ctx, trx, c.id, { recoveryCodes: JSON.stringify(remaining) });
+    else await updateCredentials(ctx, trx, c.id, { totpLastStep: step });
     await setStage(trx, actor.sessionId!, stage);
     await audit(ctx, trx, actor, { action: remaining ? 'auth.mfa_recovery_code' : 'auth.mfa', entityType: 'user', entityId: c.id, after: { remainingRecoveryCodes: remaining?.length } });
   });
@@ -132,12 +134,11 @@ export async function startTotpEnrolment(ctx: Ctx, actor: Actor) {
 export async function confirmTotpEnrolment(ctx: Ctx, actor: Actor, code: string) {
   const c = (await credentialsById(ctx, actor.userId))!;
   if (c.totpEnabled || !c.totpSecret) throw new Invalid({ field: 'code', code: 'invalid.value' });
-  if (!verifyTotp(decryptSecret(c.totpSecret, ctx.config.sessionSecret), c.username, code.trim(), ctx.clock.now())) {
-    throw new Invalid({ field: 'code', code: 'unauthorized.totp' });
-  }
+  const step = totpStep(decryptSecret(c.totpSecret, ctx.config.sessionSecret), c.username, code.trim(), ctx.clock.now(), null);
+  if (step === null) throw new Invalid({ field: 'code', code: 'unauthorized.totp' });
   const codes = newRecoveryCodes();
   await inTransaction(ctx, async (trx) => {
-    await updateCredentials(ctx, trx, c.id, { totpEnabled: true, recoveryCodes: JSON.stringify(codes.hashed) });
+    await updateCredentials(ctx, trx, c.id, { totpEnabled: true, recoveryCodes: JSON.stringify(codes.hashed), totpLastStep: step });
     await setStage(trx, actor.sessionId!, 'full');
     await audit(ctx, trx, actor, { action: 'auth.totp_enabled', entityType: 'user', entityId: c.id });
   });

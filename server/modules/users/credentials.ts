@@ -4,7 +4,7 @@ import type { Role } from '../../../common/roles.js';
 
 export interface Credentials {
   id: string; username: string; displayName: string; regionCode: string; passwordHash: string; mustChangePassword: boolean;
-  failedAttempts: number; lockedUntil: string | null; totpSecret: string | null; totpEnabled: boolean; recoveryCodes: string | null;
+  failedAttempts: number; lockedUntil: string | null; totpSecret: string | null; totpEnabled: boolean; recoveryCodes: string | null; totpLastStep: number | null;
   disabled: boolean; roles: Role[];
 }
 
@@ -23,13 +23,13 @@ async function withRoles(trx: Trx, u: any): Promise<Credentials> {
   return {
     id: u.id, username: u.username, displayName: u.displayName, regionCode: u.regionCode, passwordHash: u.passwordHash,
     mustChangePassword: !!u.mustChangePassword, failedAttempts: u.failedAttempts, lockedUntil: u.lockedUntil,
-    totpSecret: u.totpSecret, totpEnabled: !!u.totpEnabled, recoveryCodes: u.recoveryCodes, disabled: !!u.disabled, roles,
+    totpSecret: u.totpSecret, totpEnabled: !!u.totpEnabled, recoveryCodes: u.recoveryCodes, totpLastStep: u.totpLastStep ?? null, disabled: !!u.disabled, roles,
   };
 }
 
 export type CredentialPatch = Partial<{
   passwordHash: string; mustChangePassword: boolean; failedAttempts: number; lockedUntil: string | null;
-  totpSecret: string | null; totpEnabled: boolean; recoveryCodes: string | null; lastLoginAt: string;
+  totpSecret: string | null; totpEnabled: boolean; recoveryCodes: string | null; lastLoginAt: string; totpLastStep: number | null;
 }>;
 
 export async function updateCredentials(ctx: Ctx, trx: Trx, userId: string, patch: CredentialPatch): Promise<void> {

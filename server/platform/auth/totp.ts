@@ -29,8 +29,19 @@ export function totpFor(base32: string, username: string): TOTP {
 }
 
 export function verifyTotp(base32: string, username: string, code: string, at: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpFor(base32, username).validate({ token: code, window: 1, timestamp: at.getTime() }) !== null;
+  return totpStep(base32, username, code, at, null) !== null;
+}
+
+/**
+ * The time step (30 s counter) of a valid code, or null. A code whose step is not after `lastStep` is refused:
+ * each code is accepted once (RFC 6238 §5.2).
+ */
+export function totpStep(base32: string, username: string, code: string, at: Date, lastStep: number | null): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpFor(base32, username).validate({ token: code, window: 1, timestamp: at.getTime() });
+  if (delta === null) return null;
+  const step = Math.floor(at.getTime() / 30_000) + delta;
+  return lastStep !== null && step <= lastStep ? null : step;
 }
 
 export function currentTotp(base32: string, username: string, at: Date): string {

@@ -39,7 +39,8 @@ export function installGuard(app: FastifyInstance, ctx: Ctx): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/v1/')) return;
+    // Decide by the matched route, not the raw URL: an encoded path (/api/%761/…) reaches the same handler.
+    if (!(req.routeOptions.url ?? req.url).startsWith('/api/v1/')) return;
     const need: AuthNeed = req.routeOptions.config?.auth ?? 'full';
     if (need === 'public') return;
     const token = req.cookies?.[SESSION_COOKIE];
