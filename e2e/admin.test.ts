@@ -164,8 +164,8 @@ describe('web UI', () => {
       expect(await menuItem(page, '审计日志').count()).toBe(0);
       await shot(page, 'duchashi-home-1440');
 
-      await menuItem(page, '督查督办').click();
-      await page.getByTestId('module-tasks').getByText('交办 → 签收/退回', { exact: false }).waitFor();
+      await menuItem(page, '督办台').click();
+      await page.getByTestId('tasks-table').waitFor();
       await shot(page, 'duchashi-tasks-1440');
       await menuItem(page, '重大项目').click();
       await page.getByTestId('module-projects').waitFor();

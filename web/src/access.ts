@@ -4,7 +4,7 @@ import type { Permission } from '../../server/platform/access/policies';
 import type { Me } from './api/types';
 import { useSession } from './app/auth';
 
-export function accessFor(me: Pick<Me, 'permissions'> | null | undefined) {
+export function accessFor(me: Pick<Me, 'permissions'> & Partial<Pick<Me, 'roles'>> | null | undefined) {
   const granted = new Set(me?.permissions ?? []);
   const has = (p: Permission) => granted.has(p);
   return {
@@ -23,6 +23,10 @@ export function accessFor(me: Pick<Me, 'permissions'> | null | undefined) {
     settings: has('settings.read'),
     settingsWrite: has('settings.write'),
     audit: has('audit.read'),
+    /** 督查督办: 我的待办 for unit people, 督办台 for the supervisor, leaders and viewers; 交办 for the supervisor. */
+    tasksInbox: has('tasks.read') && !!me?.roles?.some((r) => r === 'unit_admin' || r === 'unit_staff'),
+    tasksConsole: has('tasks.read') && !!me?.roles?.some((r) => r === 'supervisor' || r === 'leader' || r === 'viewer'),
+    tasksAssign: has('tasks.assign'),
   };
 }
 

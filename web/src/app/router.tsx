@@ -23,6 +23,9 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: page(() => import('../pages/home/HomePage')) },
       ...MODULE_IDS.map((id) => ({ path: id, element: guarded((a) => a.business, page(() => import('../pages/modules/ModulePage').then((m) => ({ default: () => <m.default id={id} /> })))) })),
+      { path: 'tasks/inbox', element: guarded((a) => a.tasksInbox, page(() => import('../pages/tasks/InboxPage'))) },
+      { path: 'tasks/console', element: guarded((a) => a.tasksConsole, page(() => import('../pages/tasks/ConsolePage'))) },
+      { path: 'tasks/:id', element: guarded((a) => a.business, page(() => import('../pages/tasks/TaskPage'))) },
       { path: 'admin', element: <Navigate to="/" replace /> },
       { path: 'admin/units', element: guarded((a) => a.units, page(() => import('../pages/units/UnitsPage'))) },
       { path: 'admin/leaders', element: guarded((a) => a.leaders, page(() => import('../pages/leaders/LeadersPage'))) },

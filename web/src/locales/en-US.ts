@@ -7,6 +7,7 @@ import org from './en-US/org';
 import users from './en-US/users';
 import system from './en-US/system';
 import modules from './en-US/modules';
+import tasks from './en-US/tasks';
 
-export const messages: typeof zh = { ...common, ...auth, ...home, ...org, ...users, ...system, 'module.title': 'What this module will do', 'module.who': 'Who uses it', 'module.status': 'This module is being built and will be used here. The units, leaders\' portfolios and accounts it relies on are already in place, kept by the system administrator.', 'date.format': 'YYYY-MM-DD HH:mm', 'date.day': 'YYYY-MM-DD' };
+export const messages: typeof zh = { ...common, ...auth, ...home, ...org, ...users, ...system, ...tasks, 'module.title': 'What this module will do', 'module.who': 'Who uses it', 'module.status': 'This module is being built and will be used here. The units, leaders\' portfolios and accounts it relies on are already in place, kept by the system administrator.', 'date.format': 'YYYY-MM-DD HH:mm', 'date.day': 'YYYY-MM-DD' };
 export { modules };

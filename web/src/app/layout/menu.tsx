@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, ClusterOutlined, CustomerServiceOutlined,
-  DashboardOutlined, DesktopOutlined, FileTextOutlined, FlagOutlined, LineChartOutlined, ProjectOutlined,
+  DashboardOutlined, DesktopOutlined, FileTextOutlined, FlagOutlined, FundViewOutlined, InboxOutlined, LineChartOutlined, ProjectOutlined,
   SafetyCertificateOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -16,7 +16,13 @@ const business = (a: Access) => a.business;
 
 export const MENU: MenuEntry[] = [
   { path: '/', label: 'menu.home', icon: <DashboardOutlined />, visible: (a) => a.home },
-  { path: '/tasks', label: 'menu.tasks', icon: <FlagOutlined />, visible: business },
+  {
+    path: '/tasks', label: 'menu.tasks', icon: <FlagOutlined />, visible: business,
+    children: [
+      { path: '/tasks/inbox', label: 'menu.tasksInbox', icon: <InboxOutlined />, visible: (a) => a.tasksInbox },
+      { path: '/tasks/console', label: 'menu.tasksConsole', icon: <FundViewOutlined />, visible: (a) => a.tasksConsole },
+    ],
+  },
   { path: '/projects', label: 'menu.projects', icon: <ProjectOutlined />, visible: business },
   { path: '/mu', label: 'menu.mu', icon: <BarChartOutlined />, visible: business },
   { path: '/chains', label: 'menu.chains', icon: <ClusterOutlined />, visible: business },
