@@ -83,6 +83,10 @@ describe('督查督办 in the browser', () => {
       const inbox = page.getByTestId('tasks-inbox');
       await inbox.getByRole('link', { name: TITLE }).waitFor();
       await shot(page, 'tasks-inbox-1440');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('inbox-cards').getByRole('button', { name: /签\s*收/ }).waitFor();
+      await shot(page, 'tasks-inbox-390');
+      await page.setViewportSize({ width: 1440, height: 900 });
       const row = inbox.locator('tr', { hasText: TITLE });
       await row.getByTestId('inbox-accept').click();
       await inbox.getByRole('link', { name: TITLE }).waitFor({ state: 'detached' });

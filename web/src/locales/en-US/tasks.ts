@@ -21,6 +21,7 @@ const en: typeof zh = {
   'tasks.leadUnit': 'Lead unit',
   'tasks.coUnits': 'Co-units',
   'tasks.deadline': 'Deadline',
+  'tasks.cadence': 'Reporting cadence',
   'tasks.level': 'Level',
   'tasks.status': 'Status',
   'tasks.rag': 'Colour',

@@ -19,6 +19,7 @@ export default {
   'tasks.leadUnit': '牵头单位',
   'tasks.coUnits': '配合单位',
   'tasks.deadline': '办结时限',
+  'tasks.cadence': '反馈周期',
   'tasks.level': '级别',
   'tasks.status': '状态',
   'tasks.rag': '灯号',

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { Link } from 'react-router';
+import { cadenceLabel } from '../../../../common/task-labels';
 import { api, ok } from '../../api/client';
 import { reportFormError, showSuccess } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
@@ -13,7 +14,7 @@ import { LEVELS, SOURCES, useTaskLabels, type Task } from './shared';
 type Warning = { taskId: string; serial: string; title: string; message: string };
 
 export function CreateTaskModal({ onClose, onCreated }: { onClose: () => void; onCreated: (t: Task) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const L = useTaskLabels();
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
@@ -26,7 +27,7 @@ export function CreateTaskModal({ onClose, onCreated }: { onClose: () => void; o
     try {
       const r = await ok(api.POST('/api/v1/tasks', { body: {
         source: v.source, sourceRef: v.sourceRef || null, title: v.title.trim(), content: v.content || null,
-        leaderUserId: v.leaderUserId || null, leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds ?? [], level: v.level,
+        leaderUserId: v.leaderUserId || null, leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds ?? [], level: v.level, cadence: v.cadence,
         deadline: v.deadline.format('YYYY-MM-DD'),
       } }));
       showSuccess(t('tasks.created', { title: r.task.title }));
@@ -47,7 +48,7 @@ export function CreateTaskModal({ onClose, onCreated }: { onClose: () => void; o
   return (
     <Modal open title={t('tasks.createTitle')} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okText={t('tasks.create')} width={640}
       okButtonProps={{ 'data-testid': 'task-create-submit' }}>
-      <Form form={form} layout="vertical" initialValues={{ source: 'instruction', level: 'normal' }} data-testid="task-create-form">
+      <Form form={form} layout="vertical" initialValues={{ source: 'instruction', level: 'normal', cadence: 'once' }} data-testid="task-create-form">
         <Form.Item name="title" label={t('tasks.title')} rules={[{ required: true, min: 2, max: 200, whitespace: true, message: t('tasks.titleRequired') }]}>
           <Input maxLength={200} />
         </Form.Item>
@@ -61,6 +62,9 @@ export function CreateTaskModal({ onClose, onCreated }: { onClose: () => void; o
           <Form.Item name="leaderUserId" label={t('tasks.leader')}><LeaderSelect /></Form.Item>
           <Form.Item name="level" label={t('tasks.level')}><Select options={LEVELS.map((l) => ({ value: l, label: L.level(l) }))} /></Form.Item>
           <Form.Item name="deadline" label={t('tasks.deadline')} rules={required}><DatePicker style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="cadence" label={t('tasks.cadence')}>
+            <Select options={(['once', 'weekly', 'fortnightly', 'monthly'] as const).map((c) => ({ value: c, label: cadenceLabel(c, null, locale) }))} />
+          </Form.Item>
         </div>
         <Form.Item name="content" label={t('tasks.content')}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
       </Form>
