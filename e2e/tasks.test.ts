@@ -69,7 +69,15 @@ describe('督查督办 in the browser', () => {
       await link.waitFor();
       taskPath = (await link.getAttribute('href')) ?? '';
       expect(taskPath).toMatch(/^\/tasks\/.+/);
-      await page.getByTestId('rag-counts').waitFor();
+      // A filter by colour, saved as a tab.
+      await page.getByTestId('rag-counts').getByText(/^绿灯/).click();
+      await page.waitForURL(/rag=green/);
+      await page.getByRole('button', { name: /保存当前筛选/ }).click();
+      await page.getByPlaceholder(/筛选名称/).fill('绿灯事项');
+      await page.locator('.ant-modal:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.getByTestId('saved-filters').getByRole('tab', { name: /绿灯事项/ }).waitFor();
+      await page.getByTestId('tasks-table').getByRole('link', { name: TITLE }).waitFor();
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }).catch(() => {});
       await shot(page, 'tasks-console-1440');
       mkdirSync(resolve('docs/screenshots'), { recursive: true });
       copyFileSync(resolve(SHOTS, 'tasks-console-1440.png'), resolve('docs/screenshots/console.png'));

@@ -75,6 +75,10 @@ const en: typeof zh = {
   'tasks.act.cancel': 'Cancel task',
   'tasks.act.assign': 'Assigned',
   'tasks.act.create': 'Assigned',
+  'tasks.saveFilter': 'Save this filter',
+  'tasks.allTasks': 'All tasks',
+  'tasks.removeFilter': 'Remove the saved filter "{name}"?',
+  'tasks.filterName': 'Filter name, e.g. "Red, key"',
   'tasks.open': 'Open',
 };
 export default en;

@@ -73,5 +73,9 @@ export default {
   'tasks.act.cancel': '撤销',
   'tasks.act.assign': '交办',
   'tasks.act.create': '交办',
+  'tasks.saveFilter': '保存当前筛选',
+  'tasks.allTasks': '全部事项',
+  'tasks.removeFilter': '删除常用筛选“{name}”？',
+  'tasks.filterName': '筛选名称，如“红灯·重点”',
   'tasks.open': '查看',
 };

@@ -19,6 +19,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
 import { CreateTaskModal } from './CreateTaskModal';
 import { LeaderSelect } from './LeaderSelect';
+import { SavedFilterTabs } from './SavedFilterTabs';
 import { Deadline, LEVELS, RAG_COLORS, RagBadge, SOURCES, STATUSES, useTaskLabels, type Task, type TaskImportResult, type TaskQuery } from './shared';
 
 const KEYS = ['q', 'source', 'unitId', 'leaderUserId', 'level', 'status', 'rag', 'overdue', 'deadlineFrom', 'deadlineTo', 'sort'] as const;
@@ -63,6 +64,7 @@ export default function ConsolePage() {
         {access.tasksAssign && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{t('action.import')}</Button>}
         <ExportButton path="/api/v1/tasks/export" params={filters as Record<string, unknown>} fallbackName="tasks.xlsx" />
       </>} />
+      <SavedFilterTabs />
       <Space wrap style={{ marginBottom: 12 }} data-testid="rag-counts">
         {RAGS.map((c) => (
           <Tag.CheckableTag key={c} checked={v.rag === c} onChange={(on) => set({ rag: on ? c : null })}
