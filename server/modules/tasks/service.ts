@@ -161,12 +161,13 @@ export async function inbox(ctx: Ctx, actor: Actor, tab: 'accept' | 'report' | '
   const mine = (q: any) => q.where('tasks.leadUnitId', '=', unitId);
   const defs = {
     accept: (q: any) => mine(q).where('tasks.status', '=', 'assigned'),
-    report: (q: any) => mine(q).where('tasks.status', '=', 'in_progress').where((eb: any) => eb.or([eb('tasks.nextReportDue', 'is not', null), eb('tasks.missedReports', '>', 0)])),
+    // Every task under way: those with a report due come with it, a one-off task waits for its completion request.
+    report: (q: any) => mine(q).where('tasks.status', '=', 'in_progress'),
     overdue: (q: any) => mine(q).where('tasks.status', 'in', ['assigned', 'in_progress']).where('tasks.deadline', '<', t),
     all: (q: any) => mine(q).where('tasks.status', 'in', ['assigned', 'returned', 'in_progress', 'completion_requested']),
   };
   const baseQ = () => repo.filtered(ctx.db, actor, {}, t);
-  const countOf = async (k: keyof typeof defs) => Number((await defs[k](baseQ()).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const countOf = async (k: keyof typeof defs) => Number((await defs[k](repo.filteredCore(ctx.db, actor, {}, t)).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const [rows, counts, cal] = await Promise.all([
     defs[tab](baseQ()).select(repo.TASK_COLUMNS).orderBy('tasks.deadline').orderBy('tasks.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
     Promise.all([countOf('accept'), countOf('report'), countOf('overdue'), countOf(tab)]),
