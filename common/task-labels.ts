@@ -38,6 +38,12 @@ export const TASK_STATUS_LABELS: Record<string, Label> = {
   cancelled: { 'zh-CN': '已撤销', 'en-US': 'Cancelled' },
 };
 
+/** Groups of statuses the console filters by (status=open|done). */
+export const TASK_STATUS_GROUP_LABELS: Record<'open' | 'done', Label> = {
+  open: { 'zh-CN': '在办（未办结）', 'en-US': 'Open (not completed)' },
+  done: { 'zh-CN': '已办结（含销号）', 'en-US': 'Done (incl. closed)' },
+};
+
 export const RAG_LABELS: Record<string, Label> = {
   green: { 'zh-CN': '绿灯', 'en-US': 'Green' },
   yellow: { 'zh-CN': '黄灯', 'en-US': 'Yellow' },

@@ -97,7 +97,7 @@ export async function openTask(ctx: Ctx, trx: Trx, by: Actor, input: TaskCreateI
   if (input.milestones?.length) {
     await trx.insertInto('taskMilestones').values(input.milestones.map((m) => ({ id: newId(), taskId: id, title: m.title.trim(), dueDate: m.dueDate, expectedProgress: m.expectedProgress ?? null, doneAt: null }))).execute();
   }
-  await trx.insertInto('taskEvents').values({ id: newId(), taskId: id, at: now, action: 'assign', actorId: by.userId, actorName: by.displayName, unitId: input.leadUnitId, comment: null, reason: null, progress: null, dataJson: JSON.stringify({ deadline: input.deadline, coUnitIds: input.coUnitIds ?? [] }), attachmentsJson: null, fieldsTyped: 0 }).execute();
+  await trx.insertInto('taskEvents').values({ id: newId(), taskId: id, at: now, action: 'assign', actorId: by.userId, actorName: by.displayName, unitId: by.unitId, comment: null, reason: null, progress: null, dataJson: JSON.stringify({ deadline: input.deadline, coUnitIds: input.coUnitIds ?? [] }), attachmentsJson: null, fieldsTyped: 0 }).execute();
   await refreshRag(ctx, trx, id, cal);
   await audit(ctx, trx, by, { action: 'task.assign', entityType: 'task', entityId: id, after: { ...input, origin } });
   await noticeStep(ctx, trx, by, id, 'assign');

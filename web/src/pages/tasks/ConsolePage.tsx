@@ -1,6 +1,7 @@
 // 督办台: every task the supervisor (or leader, or viewer) may see. Filters in the URL, counts by colour above
 // the table (clicking one filters by it), server paging, Excel export of the same query, 交办 and 批量导入.
 import { useState } from 'react';
+import { TASK_STATUS_GROUP_LABELS } from '../../../../common/task-labels';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, DatePicker, Input, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -26,7 +27,7 @@ const KEYS = ['q', 'source', 'unitId', 'leaderUserId', 'level', 'status', 'rag',
 const RAGS = ['red', 'yellow', 'green'] as const;
 
 export default function ConsolePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const L = useTaskLabels();
   const access = useAccess();
   const qc = useQueryClient();
@@ -80,7 +81,7 @@ export default function ConsolePage() {
           <Select value={v.source ?? ''} onChange={(source) => set({ source })} style={{ width: 150 }} aria-label={t('tasks.source')}
             options={[{ value: '', label: all(t('tasks.source')) }, ...SOURCES.map((s) => ({ value: s, label: L.source(s) }))]} />
           <Select value={v.status ?? ''} onChange={(status) => set({ status })} style={{ width: 130 }} aria-label={t('tasks.status')}
-            options={[{ value: '', label: all(t('tasks.status')) }, ...STATUSES.map((s) => ({ value: s, label: L.status(s) }))]} />
+            options={[{ value: '', label: all(t('tasks.status')) }, ...(['open', 'done'] as const).map((g) => ({ value: g, label: TASK_STATUS_GROUP_LABELS[g][locale] })), ...STATUSES.map((s) => ({ value: s, label: L.status(s) }))]} />
           <Select value={v.level ?? ''} onChange={(level) => set({ level })} style={{ width: 120 }} aria-label={t('tasks.level')}
             options={[{ value: '', label: all(t('tasks.level')) }, ...LEVELS.map((s) => ({ value: s, label: L.level(s) }))]} />
           <UnitSelect value={v.unitId} onChange={(unitId) => set({ unitId })} placeholder={all(t('tasks.leadUnit'))} style={{ width: 180 }} />
