@@ -151,7 +151,7 @@ describe('web UI', () => {
     expect([...tab.errors, ...mobile.errors]).toEqual([]);
     await page.context().close();
     await mobile.page.context().close();
-  }, 120_000);
+  }, 240_000);
 
   it('duchashi sees the business modules and no 系统管理', async () => {
     const tab = await openTab(browser);
@@ -175,5 +175,5 @@ describe('web UI', () => {
     });
     expect(tab.errors).toEqual([]);
     await page.context().close();
-  }, 120_000);
+  }, 240_000);
 });

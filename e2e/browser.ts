@@ -17,7 +17,8 @@ export interface Tab { page: Page; errors: string[] }
 export async function openTab(browser: Browser, width = 1440): Promise<Tab> {
   const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: CI runs on 2 cores and a loaded machine can take many seconds to load a lazy page chunk.
+  page.setDefaultTimeout(45_000);
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} @ ${m.location().url}`); });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
