@@ -1,7 +1,7 @@
 // Browser journey through the task loop: duchashi (督查室) assigns a task to 县财政局 from 督办台; u03staff
 // (县财政局's liaison) finds it in 我的待办, accepts it and reports 50%; duchashi opens the task and sees the history.
-// Screenshots at 1440 px: the console, the inbox, the task page (the console one also goes to docs/screenshots/).
-import { copyFileSync, mkdirSync } from 'node:fs';
+// Screenshots at 1440 px: the console, the inbox, the task page, in test-results/ (the README's picture is taken
+// from the full demo county by hand, not by the tests: a test run must not change tracked files).
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -79,8 +79,6 @@ describe('督查督办 in the browser', () => {
       await page.getByTestId('tasks-table').getByRole('link', { name: TITLE }).waitFor();
       await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }).catch(() => {});
       await shot(page, 'tasks-console-1440');
-      mkdirSync(resolve('docs/screenshots'), { recursive: true });
-      copyFileSync(resolve(SHOTS, 'tasks-console-1440.png'), resolve('docs/screenshots/console.png'));
       await page.getByTestId('user-menu').click();
       await page.getByRole('menuitem', { name: /退出登录$/ }).click();
       await page.getByTestId('login-title').waitFor();
