@@ -2,7 +2,6 @@
 // (县财政局's liaison) finds it in 我的待办, accepts it and reports 50%; duchashi opens the task and sees the history.
 // Screenshots at 1440 px: the console, the inbox, the task page, in test-results/ (the README's picture is taken
 // from the full demo county by hand, not by the tests: a test run must not change tracked files).
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { journey, launch, openTab, shot, SHOTS } from './browser.js';
