@@ -3,36 +3,17 @@
 //    and find it with the search filter → open an account, whose first sign-in must change the one-time password →
 //    sysadmin again, now with the one-time code; screenshots of the main pages at 1440 px and 390 px.
 // 2. duchashi (督查室): sees the module pages, not 系统管理; an admin page says it is not for him.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { currentTotp } from '../server/platform/auth/totp.js';
-import { journey, launch, openTab, shot } from './browser.js';
-import { buildWebIfStale } from './build-web.js';
-import { startServer } from './server.js';
+import { journey, openTab, shot } from './browser.js';
+import { demoSuite } from './server.js';
 
-const PASSWORD = 'Demo@2026';
+const suite = demoSuite();
 const MODULES = ['督查督办', '重大项目', '亩均评价', '产业链招商', '诉求办理', '经济运行', '述职报告'];
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await buildWebIfStale();
-  server = await startServer();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-title').filter({ hasText: '用户登录' }).waitFor();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await suite.signIn(page, username);
 }
 
 // A menu item's accessible name starts with its icon's label ("flag 督查督办"): match the text at the end.
@@ -46,10 +27,10 @@ const menuItem = (page: Page, name: string) => page.getByRole('menuitem', { name
 
 describe('web UI', () => {
   it('sysadmin binds TOTP, switches language, creates a unit and finds it', async () => {
-    const tab = await openTab(browser);
+    const tab = await openTab(suite.browser());
     const { page } = tab;
     await journey(tab, 'sysadmin', async () => {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${suite.url()}/login`);
       await page.getByTestId('login-title').waitFor();
       await shot(page, 'login-1440');
 
@@ -95,10 +76,10 @@ describe('web UI', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
       expect(download.suggestedFilename()).toMatch(/^单位-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
-      await page.goto(`${server.url}/admin/units`);
+      await page.goto(`${suite.url()}/admin/units`);
       await page.getByText('县财政局').waitFor();
       await shot(page, 'units-1440');
-      await page.goto(`${server.url}/admin/users`);
+      await page.goto(`${suite.url()}/admin/users`);
       await page.getByText('sysadmin', { exact: true }).first().waitFor();
       await shot(page, 'users-1440');
 
@@ -131,7 +112,7 @@ describe('web UI', () => {
       await page.getByTestId('home').waitFor();
 
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`${server.url}/`);
+      await page.goto(`${suite.url()}/`);
       await page.getByTestId('home').waitFor();
       await shot(page, 'home-390');
       await page.getByRole('button', { name: '打开导航' }).click();
@@ -140,12 +121,12 @@ describe('web UI', () => {
       await menuItem(page, '单位').click();
       await page.getByText('县财政局').waitFor();
       await shot(page, 'units-390');
-      await page.goto(`${server.url}/admin/users`);
+      await page.goto(`${suite.url()}/admin/users`);
       await page.getByText('sysadmin', { exact: true }).first().waitFor();
       await shot(page, 'users-390');
     });
-    const mobile = await openTab(browser, 390);
-    await mobile.page.goto(`${server.url}/login`);
+    const mobile = await openTab(suite.browser(), 390);
+    await mobile.page.goto(`${suite.url()}/login`);
     await mobile.page.getByTestId('login-title').waitFor();
     await shot(mobile.page, 'login-390');
     expect([...tab.errors, ...mobile.errors]).toEqual([]);
@@ -154,7 +135,7 @@ describe('web UI', () => {
   }, 240_000);
 
   it('duchashi sees the business modules and no 系统管理', async () => {
-    const tab = await openTab(browser);
+    const tab = await openTab(suite.browser());
     const { page } = tab;
     await journey(tab, 'duchashi', async () => {
       await signIn(page, 'duchashi');
@@ -170,7 +151,7 @@ describe('web UI', () => {
       await menuItem(page, '重大项目').click();
       await page.getByTestId('module-projects').waitFor();
 
-      await page.goto(`${server.url}/admin/units`);
+      await page.goto(`${suite.url()}/admin/units`);
       await page.getByText('没有权限访问此页面').waitFor();
     });
     expect(tab.errors).toEqual([]);

@@ -9,6 +9,11 @@ import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { seedDemo } from '../server/demo/demo-county.js';
 
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from './browser.js';
+import { buildWebIfStale } from './build-web.js';
+
 export const WEB_DIST = resolve('web/dist');
 
 /** The server's own SPA serving (buildApp's webDist), as `npm start` runs it. */
@@ -29,5 +34,34 @@ export async function startServer(port = 0): Promise<{ url: string; close: () =>
   return {
     url: `http://127.0.0.1:${bound}`,
     close: async () => { await app.close(); await database.close(); rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+/**
+ * A browser suite against the demo county: builds the web UI if stale, starts the server and Chromium before the
+ * suite and stops them after. `signIn` fills the login form as a person would.
+ */
+export function demoSuite(password = 'Demo@2026') {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    await buildWebIfStale();
+    server = await startServer();
+    browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    url: () => server.url,
+    browser: () => browser,
+    async signIn(page: Page, username: string) {
+      await page.goto(`${server.url}/login`);
+      await page.getByTestId('login-title').filter({ hasText: '用户登录' }).waitFor();
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码', { exact: true }).fill(password);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+    },
   };
 }

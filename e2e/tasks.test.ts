@@ -2,35 +2,16 @@
 // (县财政局's liaison) finds it in 我的待办, accepts it and reports 50%; duchashi opens the task and sees the history.
 // Screenshots at 1440 px: the console, the inbox, the task page, in test-results/ (the README's picture is taken
 // from the full demo county by hand, not by the tests: a test run must not change tracked files).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { journey, launch, openTab, shot, SHOTS } from './browser.js';
-import { buildWebIfStale } from './build-web.js';
-import { startServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { journey, openTab, shot, SHOTS } from './browser.js';
+import { demoSuite } from './server.js';
 
-const PASSWORD = 'Demo@2026';
+const suite = demoSuite();
 const TITLE = '推进县级财政预算绩效管理改革落地';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await buildWebIfStale();
-  server = await startServer();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-title').filter({ hasText: '用户登录' }).waitFor();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await suite.signIn(page, username);
   await page.getByTestId('home').waitFor();
 }
 
@@ -43,7 +24,7 @@ function deadlineIn(days: number): string {
 
 describe('督查督办 in the browser', () => {
   it('assign → accept → report 50% → the timeline', async () => {
-    const tab = await openTab(browser);
+    const tab = await openTab(suite.browser());
     const { page } = tab;
     let taskPath = '';
     await journey(tab, 'tasks-loop', async () => {
@@ -96,7 +77,7 @@ describe('督查督办 in the browser', () => {
       await row.getByTestId('inbox-accept').click();
       await inbox.getByRole('link', { name: TITLE }).waitFor({ state: 'detached' });
 
-      await page.goto(`${server.url}${taskPath}`);
+      await page.goto(`${suite.url()}${taskPath}`);
       await page.getByTestId('act-report').click();
       await page.getByRole('spinbutton', { name: '进度' }).fill('50');
       await page.getByTestId('action-comment').fill('已制定实施方案，完成一半单位的绩效目标审核。');
@@ -108,7 +89,7 @@ describe('督查督办 in the browser', () => {
 
       // 督查室 sees the history.
       await signIn(page, 'duchashi');
-      await page.goto(`${server.url}${taskPath}`);
+      await page.goto(`${suite.url()}${taskPath}`);
       const timeline = page.getByTestId('task-timeline');
       await timeline.getByText('签收', { exact: true }).waitFor();
       await timeline.getByText('反馈', { exact: true }).waitFor();

@@ -3,9 +3,6 @@ import { message } from '../../../common/messages.js';
 import type { Locale } from '../../../common/roles.js';
 import type { WorkCalendar } from '../../platform/calendar/working-days.js';
 import type { TaskView } from './schemas.js';
-import type { TASK_COLUMNS } from './repository.js';
-
-type Row = Record<(typeof TASK_COLUMNS)[number] extends `${string} as ${infer A}` ? A : string, any>;
 
 export function presentTask(r: any, coUnits: { id: string; name: string }[], cal: WorkCalendar, today: string, locale: Locale): TaskView {
   const reasons: { code: string; params?: Record<string, string | number> }[] = JSON.parse(r.ragReasons || '[]');
@@ -24,4 +21,3 @@ export function presentTask(r: any, coUnits: { id: string; name: string }[], cal
     workdaysLeft: cal.workdaysBetween(today, r.deadline), version: r.version,
   };
 }
-export type { Row };
