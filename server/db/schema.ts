@@ -83,8 +83,29 @@ export interface SavedFilterTable { id: string; userId: string; name: string; qu
 
 export interface CounterTable { key: string; value: number }
 
+export interface MuSchemeTable {
+  id: string; regionCode: string; year: number; name: string; version: number; status: string; definitionJson: string;
+  createdBy: string | null; createdAt: string; updatedAt: string;
+}
+export interface MuRunTable {
+  id: string; regionCode: string; year: number; schemeId: string; schemeVersion: number; schemeJson: string; snapshotJson: string;
+  status: string; createdBy: string | null; createdAt: string; publishedBy: string | null; publishedAt: string | null;
+}
+export interface MuResultTable {
+  runId: string; enterpriseId: string; creditCode: string; name: string; groupKey: string; groupName: string; townshipCode: string | null;
+  park: string | null; industryCode: string | null; evaluated: number; exclusionReason: string | null; total: number | null; rank: number | null;
+  class: string | null; forcedReason: string | null; perMuTax: number | null; perMuValueAdded: number | null; detailJson: string;
+}
+export interface MuAdjustmentTable {
+  regionCode: string; year: number; enterpriseId: string; itemKey: string; quantity: number; note: string | null; updatedBy: string | null; updatedAt: string;
+}
+
 export interface DB {
   counters: CounterTable;
+  muSchemes: MuSchemeTable;
+  muRuns: MuRunTable;
+  muResults: MuResultTable;
+  muAdjustments: MuAdjustmentTable;
   calendarDays: CalendarDayTable;
   calendarYears: CalendarYearTable;
   tasks: TaskTable;
