@@ -128,6 +128,16 @@ export const MESSAGES = {
   'digest.regionTitle': { 'zh-CN': '今日督办提醒汇总（{count} 项）', 'en-US': "Today's reminders, all units ({count})" },
   'digest.unitLine': { 'zh-CN': '【{unit}】{line}', 'en-US': '[{unit}] {line}' },
   'recurring.periodMonth': { 'zh-CN': 'periodMonth 超出该频次的月份范围（1–{limit}）', 'en-US': 'periodMonth is outside the months of the period (1–{limit})' },
+  // 亩均 差别化政策 (mu policies)
+  'mu.policy.toYearBeforeFrom': { 'zh-CN': '截止年度不能早于起始年度', 'en-US': 'The last year cannot be before the first year' },
+  'mu.policy.noTerms': { 'zh-CN': '至少填写一个等级的政策条款', 'en-US': 'Give the terms for at least one class' },
+  'mu.policy.duplicateTier': { 'zh-CN': '{class} 类“连续 {minYears} 年”重复（与第 {row} 条）', 'en-US': 'Class {class} "{minYears} consecutive years" repeats term {row}' },
+  'mu.policy.tierFromOne': { 'zh-CN': '{class} 类的分档须从“连续 1 年”开始', 'en-US': 'The tiers of class {class} must start at 1 year' },
+  'mu.policy.percent': { 'zh-CN': '减免比例须在 0 至 100 之间（%）', 'en-US': 'A reduction must be a percentage from 0 to 100' },
+  'mu.policy.positive': { 'zh-CN': '加价须大于 0', 'en-US': 'A surcharge must be above 0' },
+  'mu.policy.nonNegative': { 'zh-CN': '不能为负数', 'en-US': 'cannot be negative' },
+  'mu.policy.notInForce': { 'zh-CN': '该政策在 {year} 年度不适用（适用 {from}–{to}）', 'en-US': 'The policy does not apply to {year} (applies {from}–{to})' },
+  'mu.noPublishedRun': { 'zh-CN': '{year} 年度尚无已发布的亩均评价结果', 'en-US': 'No published 亩均 evaluation for {year}' },
 } satisfies Record<string, Msg>;
 
 export type MessageKey = keyof typeof MESSAGES;

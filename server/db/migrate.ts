@@ -7,7 +7,10 @@ import * as m0004 from './migrations/0004_recurring_periods.js';
 import * as m0006 from './migrations/0006_assessment_indexes.js';
 import * as m0007 from './migrations/0007_task_search.js';
 import * as m0008 from './migrations/0008_totp_replay.js';
+import * as m0009 from './migrations/0009_enterprises.js';
 import * as m0010 from './migrations/0010_mu.js';
+import * as m0011 from './migrations/0011_projects.js';
+import * as m0013 from './migrations/0013_mu_policies.js';
 
 // Listed explicitly so that migrations travel with any bundle and run in a fixed order.
 const migrations: Record<string, Migration> = {
@@ -18,7 +21,10 @@ const migrations: Record<string, Migration> = {
   '0006_assessment_indexes': m0006,
   '0007_task_search': m0007,
   '0008_totp_replay': m0008,
+  '0009_enterprises': m0009,
   '0010_mu': m0010,
+  '0011_projects': m0011,
+  '0013_mu_policies': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -83,6 +83,24 @@ export interface SavedFilterTable { id: string; userId: string; name: string; qu
 
 export interface CounterTable { key: string; value: number }
 
+export interface EnterpriseTable {
+  id: string; regionCode: string; creditCode: string; name: string; industryCode: string | null; townshipCode: string | null;
+  park: string | null; aboveScale: Generated<number>; landAreaMu: number | null; producingSince: string | null; closedOn: string | null;
+  codeOverrideReason: string | null; searchText: Generated<string>; version: Generated<number>; createdAt: string; updatedAt: string;
+}
+export interface EnterpriseParcelTable {
+  id: string; enterpriseId: string; certificateNo: string | null; location: string | null; areaMu: number; landUse: string | null;
+  acquiredOn: string | null; createdAt: string;
+}
+export interface EnterpriseTenancyTable {
+  id: string; tenantId: string; landlordId: string; parcelId: string | null; areaMu: number; fromDate: string | null; toDate: string | null; createdAt: string;
+}
+export interface EnterpriseDataBatchTable {
+  id: string; regionCode: string; source: string; year: number; fileName: string | null; moneyUnit: string | null;
+  rowCount: Generated<number>; createdCount: Generated<number>; updatedCount: Generated<number>; createdBy: string | null; createdByName: string | null; createdAt: string;
+}
+export interface EnterpriseYearDataTable { enterpriseId: string; year: number; field: string; value: number; source: string; batchId: string | null; updatedAt: string }
+
 export interface MuSchemeTable {
   id: string; regionCode: string; year: number; name: string; version: number; status: string; definitionJson: string;
   createdBy: string | null; createdAt: string; updatedAt: string;
@@ -99,13 +117,33 @@ export interface MuResultTable {
 export interface MuAdjustmentTable {
   regionCode: string; year: number; enterpriseId: string; itemKey: string; quantity: number; note: string | null; updatedBy: string | null; updatedAt: string;
 }
+export interface MuPolicyTable { id: string; regionCode: string; name: string; body: string; kind: string; unit: string | null; basis: string | null; note: string | null; fromYear: number; toYear: number | null; termsJson: string; sortOrder: Generated<number>; version: Generated<number>; createdBy: string | null; createdAt: string; updatedAt: string }
+
+export interface ProjectTable {
+  id: string; regionCode: string; serial: string; name: string; projectCode: string | null; category: string; industryCode: string | null;
+  townshipCode: string | null; ownerName: string | null; ownerCreditCode: string | null; content: string | null; totalInvestment: number;
+  plannedStart: string | null; actualStart: string | null; plannedCompletion: string | null; actualCompletion: string | null;
+  leaderUserId: string | null; leadUnitId: string; taskForce: string | null; planSummary: string | null; stage: string; stageSince: string;
+  version: Generated<number>; createdBy: string | null; createdAt: string; updatedAt: string;
+}
+export interface ProjectYearPlanTable { projectId: string; year: number; plannedInvestment: number }
+export interface ProjectStageMoveTable { id: string; projectId: string; fromStage: string | null; toStage: string; movedOn: string; actorId: string | null; comment: string | null; createdAt: string }
+export interface ProjectApprovalTable {
+  projectId: string; kind: string; variant: string | null; plannedOn: string | null; actualOn: string | null; docRef: string | null; note: string | null; updatedAt: string | null;
+}
 
 export interface DB {
   counters: CounterTable;
+  enterprises: EnterpriseTable;
+  enterpriseParcels: EnterpriseParcelTable;
+  enterpriseTenancies: EnterpriseTenancyTable;
+  enterpriseDataBatches: EnterpriseDataBatchTable;
+  enterpriseYearData: EnterpriseYearDataTable;
   muSchemes: MuSchemeTable;
   muRuns: MuRunTable;
   muResults: MuResultTable;
   muAdjustments: MuAdjustmentTable;
+  muPolicies: MuPolicyTable;
   calendarDays: CalendarDayTable;
   calendarYears: CalendarYearTable;
   tasks: TaskTable;
@@ -123,6 +161,10 @@ export interface DB {
   recurringTasks: RecurringTaskTable;
   recurringPeriods: RecurringPeriodTable;
   savedFilters: SavedFilterTable;
+  projects: ProjectTable;
+  projectYearPlans: ProjectYearPlanTable;
+  projectStageMoves: ProjectStageMoveTable;
+  projectApprovals: ProjectApprovalTable;
   regions: RegionTable;
   units: UnitTable;
   users: UserTable;

@@ -27,6 +27,12 @@ export interface Settings {
   'documents.bulletinAddressee': string;
   /** 通报 section 四、下步要求: one paragraph each. */
   'documents.bulletinRequirements': string[];
+  /** Units that form the 亩均 office (e.g. 县经济和信息化局): they keep the enterprise registry, imports and evaluations. */
+  'mu.officeUnitIds': string[];
+  /** 重大项目 categories offered in the library (产业, 基础设施 …). */
+  'projects.categories': string[];
+  /** Units that keep the project library (e.g. 县发展和改革局): they create, edit and import every project of the region. */
+  'projects.libraryUnitIds': string[];
 }
 
 export function defaultSettings(ctx: Ctx): Settings {
@@ -51,6 +57,9 @@ export function defaultSettings(ctx: Ctx): Settings {
       '各单位要坚持结果导向，如实反馈办理进展，不得以留痕代替落实；确需延期的，应在截止日期前提出申请。',
       '县政府督查室将对红灯事项持续跟踪督办，对连续亮红灯、督办后仍无实质进展的，按规定提请问责。',
     ],
+    'mu.officeUnitIds': [],
+    'projects.categories': ['产业', '基础设施', '社会民生', '生态环保', '其他'],
+    'projects.libraryUnitIds': [],
   };
 }
 

@@ -24,6 +24,13 @@ export const PERMISSIONS = {
   'tasks.supervise': ['supervisor'],
   'tasks.assess': ['supervisor', 'leader', 'viewer'],
   'webhooks.manage': ['sysadmin', 'supervisor'],
+  // 亩均论英雄: the service narrows reading (a township unit its own township, other units none unless the 亩均 office).
+  'enterprises.read': ['leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'],
+  // The 亩均 office only (setting mu.officeUnitIds, checked by the service): registry, imports, schemes, runs, policies.
+  'mu.manage': ['unit_admin', 'unit_staff'],
+  'projects.read': ['leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'],
+  // The service narrows: create/edit by the supervisor or a unit of setting projects.libraryUnitIds; the lead unit its own project.
+  'projects.manage': ['supervisor', 'unit_admin', 'unit_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
