@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008_totp_replay.js';
 import * as m0009 from './migrations/0009_enterprises.js';
 import * as m0010 from './migrations/0010_mu.js';
 import * as m0011 from './migrations/0011_projects.js';
+import * as m0012 from './migrations/0012_project_tracking.js';
 import * as m0013 from './migrations/0013_mu_policies.js';
 
 // Listed explicitly so that migrations travel with any bundle and run in a fixed order.
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009_enterprises': m0009,
   '0010_mu': m0010,
   '0011_projects': m0011,
+  '0012_project_tracking': m0012,
   '0013_mu_policies': m0013,
 };
 

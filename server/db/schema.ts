@@ -131,6 +131,20 @@ export interface ProjectStageMoveTable { id: string; projectId: string; fromStag
 export interface ProjectApprovalTable {
   projectId: string; kind: string; variant: string | null; plannedOn: string | null; actualOn: string | null; docRef: string | null; note: string | null; updatedAt: string | null;
 }
+export interface ProjectMilestoneTable {
+  id: string; projectId: string; title: string; plannedStart: string | null; plannedEnd: string; actualEnd: string | null;
+  baselineStart: string | null; baselineEnd: string | null; sortOrder: Generated<number>; note: string | null; version: Generated<number>; createdAt: string; updatedAt: string;
+}
+export interface ProjectPlanApprovalTable { projectId: string; approvedOn: string; approvedBy: string | null; approvedByName: string | null; milestoneCount: number; createdAt: string }
+export interface ProjectReportTable {
+  id: string; projectId: string; regionCode: string; period: string; year: number; amount: number; progressText: string; problemsText: string | null;
+  source: Generated<string>; dueOn: string; filedAt: string; filedBy: string | null; filedByName: string | null; late: Generated<number>;
+  corrections: Generated<number>; version: Generated<number>; updatedAt: string;
+}
+export interface ProjectReportCorrectionTable { id: string; reportId: string; projectId: string; at: string; actorId: string | null; actorName: string | null; reason: string; beforeJson: string; afterJson: string }
+export interface ProjectProblemTable { id: string; projectId: string; regionCode: string; kind: string; description: string; taskId: string; raisedBy: string | null; raisedByName: string | null; raisedAt: string }
+export interface ProjectVisitTable { id: string; projectId: string; regionCode: string; leaderUserId: string; visitedOn: string; attendees: string; summary: string | null; createdBy: string | null; createdAt: string }
+export interface ProjectVisitDecisionTable { id: string; visitId: string; projectId: string; content: string; leadUnitId: string; deadline: string; taskId: string; sortOrder: Generated<number> }
 
 export interface DB {
   counters: CounterTable;
@@ -165,6 +179,13 @@ export interface DB {
   projectYearPlans: ProjectYearPlanTable;
   projectStageMoves: ProjectStageMoveTable;
   projectApprovals: ProjectApprovalTable;
+  projectMilestones: ProjectMilestoneTable;
+  projectPlanApprovals: ProjectPlanApprovalTable;
+  projectReports: ProjectReportTable;
+  projectReportCorrections: ProjectReportCorrectionTable;
+  projectProblems: ProjectProblemTable;
+  projectVisits: ProjectVisitTable;
+  projectVisitDecisions: ProjectVisitDecisionTable;
   regions: RegionTable;
   units: UnitTable;
   users: UserTable;
