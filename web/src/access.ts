@@ -27,6 +27,14 @@ export function accessFor(me: Pick<Me, 'permissions'> & Partial<Pick<Me, 'roles'
     tasksInbox: has('tasks.read') && !!me?.roles?.some((r) => r === 'unit_admin' || r === 'unit_staff'),
     tasksConsole: has('tasks.read') && !!me?.roles?.some((r) => r === 'supervisor' || r === 'leader' || r === 'viewer'),
     tasksAssign: has('tasks.assign'),
+    /** 督办通知单 and 问责 are issued by the 督查室; 问责 records are read by those who read the assessment. */
+    tasksSupervise: has('tasks.supervise'),
+    tasksAssess: has('tasks.assess'),
+    /** 截止日历: the console's people (supervisor, leaders, viewers). */
+    tasksCalendar: has('tasks.read') && !!me?.roles?.some((r) => r === 'supervisor' || r === 'leader' || r === 'viewer'),
+    /** 工作日历 (节假日与调休): shown to those who read the settings; entered by those who write them (calendar routes). */
+    workCalendar: has('settings.read'),
+    workCalendarWrite: has('settings.write'),
   };
 }
 

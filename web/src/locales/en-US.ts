@@ -8,6 +8,8 @@ import users from './en-US/users';
 import system from './en-US/system';
 import modules from './en-US/modules';
 import tasks from './en-US/tasks';
+import assessment from './en-US/assessment';
+import notices from './en-US/notices';
 
-export const messages: typeof zh = { ...common, ...auth, ...home, ...org, ...users, ...system, ...tasks, 'module.title': 'What this module will do', 'module.who': 'Who uses it', 'module.status': 'This module is being built and will be used here. The units, leaders\' portfolios and accounts it relies on are already in place, kept by the system administrator.', 'date.format': 'YYYY-MM-DD HH:mm', 'date.day': 'YYYY-MM-DD' };
+export const messages: typeof zh = { ...common, ...auth, ...home, ...org, ...users, ...system, ...tasks, ...assessment, ...notices, 'module.title': 'What this module will do', 'module.who': 'Who uses it', 'module.status': 'This module is being built and will be used here. The units, leaders\' portfolios and accounts it relies on are already in place, kept by the system administrator.', 'date.format': 'YYYY-MM-DD HH:mm', 'date.day': 'YYYY-MM-DD' };
 export { modules };

@@ -1,6 +1,7 @@
 // The header: the region, the inbox bell, the language switch and the user menu.
-import { BellOutlined, EnvironmentOutlined, MenuOutlined } from '@ant-design/icons';
-import { Badge, Button, Layout, Popover, Space, Typography } from 'antd';
+import { EnvironmentOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Layout, Space, Typography } from 'antd';
+import { NotificationBell } from '../../pages/notifications/NotificationBell';
 import { useMe } from '../auth';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -23,9 +24,7 @@ export function HeaderBar({ mobile, onMenu }: { mobile: boolean; onMenu: () => v
         )}
       </div>
       <Space size={mobile ? 4 : 12} align="center">
-        <Popover trigger="click" placement="bottomRight" title={t('header.inbox')} content={<div style={{ maxWidth: 260 }}>{t('header.inboxEmpty')}</div>}>
-          <Button type="text" aria-label={t('header.inbox')} icon={<Badge count={0} showZero size="small" color="#bfc4cd"><BellOutlined style={{ fontSize: 18 }} /></Badge>} />
-        </Popover>
+        <NotificationBell mobile={mobile} />
         <LanguageSwitch compact={mobile} />
         <UserMenu compact={mobile} />
       </Space>

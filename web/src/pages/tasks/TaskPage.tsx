@@ -1,5 +1,5 @@
 // 事项页: the task's header (source, leader, units, deadline, colour and why), its history as a timeline,
-// and the steps this user may take now (allowedActions), each as a small form.
+// and the steps this user may take now (allowedActions), each as a small form; 督办通知单 and 问责 (for the 督查室).
 import { useState } from 'react';
 import { Button, Card, Descriptions, Progress, Result, Space, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,7 +10,9 @@ import { useFormat } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
+import { AccountabilityCard } from './AccountabilityCard';
 import { ActionModal } from './ActionModal';
+import { EscalationCard } from './EscalationCard';
 import { Deadline, RAG_COLORS, useTaskLabels, type TaskAction } from './shared';
 import { Trajectory } from './Trajectory';
 
@@ -58,6 +60,8 @@ export default function TaskPage() {
         {task.content && <Typography.Paragraph style={{ marginTop: 12, whiteSpace: 'pre-wrap' }}>{task.content}</Typography.Paragraph>}
         <Trajectory points={trajectory} />
       </Card>
+      <EscalationCard task={task} />
+      <AccountabilityCard task={task} />
       <Card title={t('tasks.timeline')}>
         <Timeline data-testid="task-timeline" items={events.map((e) => ({
           key: e.id,
