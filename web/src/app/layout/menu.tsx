@@ -5,6 +5,7 @@ import {
   DashboardOutlined, DesktopOutlined, FileTextOutlined, FlagOutlined, FundViewOutlined, InboxOutlined, LineChartOutlined, ProjectOutlined,
   SafetyCertificateOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
+import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access } from '../../access';
 import type { MessageKey } from '../../locales/zh-CN';
@@ -21,6 +22,7 @@ export const MENU: MenuEntry[] = [
     children: [
       { path: '/tasks/inbox', label: 'menu.tasksInbox', icon: <InboxOutlined />, visible: (a) => a.tasksInbox },
       { path: '/tasks/console', label: 'menu.tasksConsole', icon: <FundViewOutlined />, visible: (a) => a.tasksConsole },
+      { path: '/tasks/calendar', label: 'menu.tasksCalendar', icon: <CalendarOutlined />, visible: (a) => a.tasksCalendar },
     ],
   },
   { path: '/projects', label: 'menu.projects', icon: <ProjectOutlined />, visible: business },
@@ -37,6 +39,7 @@ export const MENU: MenuEntry[] = [
       { path: '/admin/users', label: 'menu.users', icon: <TeamOutlined />, visible: (a) => a.users },
       { path: '/admin/sessions', label: 'menu.sessions', icon: <DesktopOutlined />, visible: (a) => a.sessions },
       { path: '/admin/settings', label: 'menu.settings', icon: <SafetyCertificateOutlined />, visible: (a) => a.settings },
+      { path: '/admin/calendar', label: 'menu.workCalendar', icon: <ScheduleOutlined />, visible: (a) => a.workCalendar },
     ],
   },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, visible: (a) => a.audit },

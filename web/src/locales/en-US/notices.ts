@@ -84,10 +84,13 @@ const en: Record<keyof typeof zh, string> = {
   'calendar.work': 'Work',
   'calendar.prev': 'Previous month',
   'calendar.next': 'Next month',
+  'calendar.dayFormat': 'ddd, MMM D',
   'calendar.today': 'This month',
 
   'workcal.title': 'Working-day calendar',
   'workcal.intro': 'Public holidays and make-up working days. Deadlines, acceptance limits and report dates count the working days here.',
+  'workcal.monthFormat': 'MMMM',
+  'workcal.dateFormat': 'ddd, MMM D',
   'workcal.year': 'Year',
   'workcal.official': 'The State Council\'s schedule is built in',
   'workcal.manual': 'This year\'s schedule is entered by hand',

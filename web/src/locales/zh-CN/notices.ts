@@ -82,10 +82,13 @@ export default {
   'calendar.work': '班',
   'calendar.prev': '上个月',
   'calendar.next': '下个月',
+  'calendar.dayFormat': 'M月D日 dddd',
   'calendar.today': '本月',
 
   'workcal.title': '工作日历',
   'workcal.intro': '法定节假日和调休上班日。办结时限、签收时限和反馈日期都按这里的工作日计算。',
+  'workcal.monthFormat': 'M月',
+  'workcal.dateFormat': 'M月D日 dddd',
   'workcal.year': '年份',
   'workcal.official': '国务院办公厅公布的安排已内置',
   'workcal.manual': '本年安排需手工录入',

@@ -1,4 +1,5 @@
-// Tiles: the business modules (each opens the page that says what it will do), and the admin pages.
+// Tiles: the business modules (a module in use opens its working page, the others the page that says what they
+// will do), and the admin pages.
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, BankOutlined, DesktopOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
@@ -25,8 +26,15 @@ function Tile({ to, icon, title, text }: { to: string; icon: ReactNode; title: s
   );
 }
 
+/** A module that is in use opens its working page (督查督办: 我的待办 for unit people, 督办台 for the others). */
+function moduleLink(id: (typeof MODULE_IDS)[number], a: Access): string {
+  if (id === 'tasks') return a.tasksInbox ? '/tasks/inbox' : a.tasksConsole ? '/tasks/console' : MODULE_META.tasks.path;
+  return MODULE_META[id].path;
+}
+
 export function ModuleTiles() {
   const { t, modules } = useI18n();
+  const access = useAccess();
   return (
     <section style={{ marginBottom: 24 }}>
       <Typography.Title level={5}>{t('home.modules')}</Typography.Title>
@@ -34,7 +42,7 @@ export function ModuleTiles() {
       <Row gutter={[16, 16]}>
         {MODULE_IDS.map((id) => {
           const m = MODULE_META[id];
-          return <Tile key={id} to={m.path} icon={<m.icon style={{ color: m.color }} />} title={t(m.label)} text={modules[id].summary} />;
+          return <Tile key={id} to={moduleLink(id, access)} icon={<m.icon style={{ color: m.color }} />} title={t(m.label)} text={modules[id].summary} />;
         })}
       </Row>
     </section>

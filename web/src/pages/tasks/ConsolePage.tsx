@@ -20,6 +20,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
 import { CreateTaskModal } from './CreateTaskModal';
 import { LeaderSelect } from './LeaderSelect';
+import { PortfolioChip } from './PortfolioChip';
 import { SavedFilterTabs } from './SavedFilterTabs';
 import { Deadline, LEVELS, RAG_COLORS, RagBadge, SOURCES, STATUSES, useTaskLabels, type Task, type TaskImportResult, type TaskQuery } from './shared';
 
@@ -65,6 +66,7 @@ export default function ConsolePage() {
         {access.tasksAssign && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{t('action.import')}</Button>}
         <ExportButton path="/api/v1/tasks/export" params={filters as Record<string, unknown>} fallbackName="tasks.xlsx" />
       </>} />
+      <PortfolioChip leaderUserId={v.leaderUserId} onMine={(leaderUserId) => set({ leaderUserId })} />
       <SavedFilterTabs />
       <Space wrap style={{ marginBottom: 12 }} data-testid="rag-counts">
         {RAGS.map((c) => (
