@@ -34,6 +34,8 @@ import { assessmentRoutes } from './modules/tasks/assessment-routes.js';
 import { bulkRoutes } from './modules/tasks/bulk-routes.js';
 import { attachmentRoutes } from './modules/tasks/attachment-routes.js';
 import { escalationRoutes } from './modules/tasks/escalation-routes.js';
+import { muPolicyRoutes } from './modules/mu/policies-routes.js';
+import { muAggregateRoutes } from './modules/mu/aggregates-routes.js';
 
 export interface AppDeps { database: Database; config: Config; clock?: Clock; webDist?: string | null }
 
@@ -100,6 +102,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   bulkRoutes(app, ctx);
   attachmentRoutes(app, ctx);
   escalationRoutes(app, ctx);
+  muPolicyRoutes(app, ctx);
+  muAggregateRoutes(app, ctx);
 
   if (serveWeb) {
     // Static files of the built web UI; unknown client-side routes fall back to index.html (see problem.ts).

@@ -12,6 +12,7 @@ import { tokenId } from '../server/platform/auth/sessions.js';
 import { startJob } from '../server/platform/jobs/jobs.js';
 import { newId } from '../server/platform/clock.js';
 import type { Ctx } from '../server/context.js';
+import { insertRun, setMuOffice } from './mu-analysis-fixtures.js';
 
 type Req = { url: string; body?: unknown; upload?: Buffer; filename?: string };
 interface Endpoint {
@@ -36,6 +37,8 @@ const ORG_READ: Role[] = ['sysadmin', 'secadmin', 'leader', 'supervisor', 'unit_
 const TASKS_READ: Role[] = ['leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'];
 const SETTINGS: Role[] = ['sysadmin', 'secadmin'];
 const USERS_READ: Role[] = ['sysadmin', 'secadmin', 'unit_admin'];
+const MU_READ: Role[] = ['leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'];
+const MU_MANAGE: Role[] = ['unit_admin', 'unit_staff'];
 
 let n = 0;
 const uniq = (p: string) => `${p}${Date.now().toString(36)}${(n++).toString(36)}`;
@@ -79,6 +82,17 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     return id;
   };
   const webhook = async () => (await w().clients.sysadmin.post(v1('/webhooks'), { kind: 'wecom', url: ROBOT })).json().id as string;
+  const muPolicyBody = () => ({ name: uniq('矩阵政策'), body: '县税务局', kind: 'reduction', unit: '%', fromYear: 2024, terms: [{ class: 'A', minYears: 1, value: 100, text: null }] });
+  const muPolicy = async () => {
+    const r = await w().clients.unit_staff.post(v1('/mu/policies'), muPolicyBody());
+    if (r.statusCode !== 201) throw new Error(`mu policy fixture: ${r.statusCode} ${r.body}`);
+    return r.json().id as string;
+  };
+  let sharedPolicy: Promise<string> | null = null;
+  const sharedMuPolicy = async () => { await muRun(); return (sharedPolicy ??= muPolicy()); };
+  /** A published 亩均 run of 2026 (written directly: policies and aggregates read published runs only); resolves to its year. */
+  let run2026: Promise<number> | null = null;
+  const muRun = () => (run2026 ??= insertRun(ctx, w().region, 2026, [{ id: newId(), class: 'A', tax: 100, valueAdded: 300, land: 10 }, { id: newId(), class: 'D', tax: 5, valueAdded: 20, land: 12 }]).then(() => 2026));
   const unitsXlsx = () => buildXlsx({ header: ['单位名称', '单位类型'], rows: [[uniq('导入矩阵局'), '局委']] });
   const usersXlsx = () => buildXlsx({ header: ['用户名', '姓名'], rows: [[uniq('imp'), '导入人']] });
   return {
@@ -179,6 +193,20 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'GET /api/v1/assessment/units/{unitId}': { allow: ASSESS, req: () => ({ url: v1(`/assessment/units/${w().unitId}?${PERIOD}`) }) },
     'GET /api/v1/burden': { allow: ASSESS, req: () => ({ url: v1('/burden') }) },
     'GET /api/v1/burden/xlsx': { allow: ASSESS, req: () => ({ url: v1('/burden/xlsx') }) },
+    // 亩均 差别化政策 and 统计分析: read with enterprises.read; policies written by the 亩均 office (the world's unit is made the office).
+    'GET /api/v1/mu/policies': { allow: MU_READ, req: () => ({ url: v1('/mu/policies') }) },
+    'POST /api/v1/mu/policies': { allow: MU_MANAGE, ok: 201, req: () => ({ url: v1('/mu/policies'), body: muPolicyBody() }) },
+    'GET /api/v1/mu/policies/{id}': { allow: MU_READ, req: async () => ({ url: v1(`/mu/policies/${await sharedMuPolicy()}`) }) },
+    'PATCH /api/v1/mu/policies/{id}': { allow: MU_MANAGE, req: async () => ({ url: v1(`/mu/policies/${await muPolicy()}`), body: { version: 1, note: '矩阵修改' } }) },
+    'DELETE /api/v1/mu/policies/{id}': { allow: MU_MANAGE, req: async () => ({ url: v1(`/mu/policies/${await muPolicy()}`) }) },
+    'GET /api/v1/mu/policies/{id}/list': { allow: MU_READ, req: async () => ({ url: v1(`/mu/policies/${await sharedMuPolicy()}/list?year=2026`) }) },
+    'GET /api/v1/mu/policies/{id}/list/export': { allow: MU_READ, req: async () => ({ url: v1(`/mu/policies/${await sharedMuPolicy()}/list/export?year=2026`) }) },
+    'GET /api/v1/mu/analysis/years': { allow: MU_READ, req: async () => { await muRun(); return { url: v1('/mu/analysis/years') }; } },
+    'GET /api/v1/mu/analysis/classes': { allow: MU_READ, req: async () => ({ url: v1(`/mu/analysis/classes?by=township&year=${await muRun()}`) }) },
+    'GET /api/v1/mu/analysis/per-mu': { allow: MU_READ, req: async () => ({ url: v1(`/mu/analysis/per-mu?by=industry&year=${await muRun()}`) }) },
+    'GET /api/v1/mu/analysis/transitions': { allow: MU_READ, req: async () => ({ url: v1(`/mu/analysis/transitions?year=${await muRun()}`) }) },
+    'GET /api/v1/mu/analysis/scores': { allow: MU_READ, req: async () => ({ url: v1(`/mu/analysis/scores?year=${await muRun()}`) }) },
+    'GET /api/v1/mu/analysis/export': { allow: MU_READ, req: async () => ({ url: v1(`/mu/analysis/export?table=transitions&year=${await muRun()}`) }) },
 
     // Everyone has an inbox of his own.
     'GET /api/v1/notifications': { allow: 'all', req: () => ({ url: v1('/notifications') }) },
@@ -207,6 +235,7 @@ describeEachDb('permission matrix', (getDb) => {
     ({ app, ctx } = await testApp(getDb(), { webhookAllowHttpLoopback: true }));
     w = await buildWorld(app, ctx);
     endpoints = table(app, ctx, () => w);
+    await setMuOffice(ctx, [w.unitId]);
   });
 
   it('lists every /api/v1 endpoint of the OpenAPI document, and no other', () => {

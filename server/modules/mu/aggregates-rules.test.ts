@@ -61,3 +61,15 @@ describe('score histogram', () => {
     }));
   });
 });
+
+describe('industry divisions', () => {
+  it('takes the first two digits of a GB/T 4754 code, with or without the section letter', async () => {
+    const { industryDivision, divisionName } = await import('./aggregates-rules.js');
+    expect(industryDivision('C3411')).toBe('34');
+    expect(industryDivision('3911')).toBe('39');
+    expect(industryDivision(null)).toBeNull();
+    expect(industryDivision('x')).toBeNull();
+    expect(divisionName('34')).toBe('通用设备制造业');
+    expect(divisionName('99')).toBe('行业 99');
+  });
+});
