@@ -94,7 +94,8 @@ describeEachDb('亩均 differentiated policies', (getDb) => {
       for (const c of [w.clients.supervisor, w.clients.leader, w.clients.viewer, otherUnit, townStaff, office]) {
         const res = await c.get('/api/v1/mu/policies');
         expect(res.statusCode, res.body).toBe(200);
-        expect(res.json().map((p: any) => p.name)).toEqual(expect.arrayContaining([landTax.name, surcharge.name]));
+        expect(res.json().items.map((p: any) => p.name)).toEqual(expect.arrayContaining([landTax.name, surcharge.name]));
+        expect(res.json().canEdit).toBe(c === office);
       }
       expectProblem(await w.clients.sysadmin.get('/api/v1/mu/policies'), 403, 'forbidden');
     });
@@ -107,8 +108,8 @@ describeEachDb('亩均 differentiated policies', (getDb) => {
       expectProblem(await office.patch(`/api/v1/mu/policies/${surchargeId}`, { version: 1, note: '旧' }), 409, 'conflict.version');
       const bad = await office.patch(`/api/v1/mu/policies/${surchargeId}`, { version: 2, terms: [{ class: 'D', minYears: 1, value: -1, text: null }] });
       expect(expectProblem(bad, 400, 'invalid').errors.map((e: any) => e.field)).toEqual(['terms/0/value']);
-      expect((await office.get('/api/v1/mu/policies?year=2023')).json()).toEqual([]);
-      expect((await office.get('/api/v1/mu/policies?year=2030')).json().map((p: any) => p.name)).toEqual([landTax.name]);
+      expect((await office.get('/api/v1/mu/policies?year=2023')).json()).toEqual({ items: [], canEdit: true });
+      expect((await office.get('/api/v1/mu/policies?year=2030')).json().items.map((p: any) => p.name)).toEqual([landTax.name]);
       const tmp = (await office.post('/api/v1/mu/policies', { ...landTax, name: '临时政策' })).json();
       const seq = await lastSeq(ctx);
       expect((await office.delete(`/api/v1/mu/policies/${tmp.id}`)).statusCode).toBe(200);
@@ -121,7 +122,7 @@ describeEachDb('亩均 differentiated policies', (getDb) => {
       const sup = await signIn(app, ctx, await buildUser(ctx, { regionCode: other, roles: ['supervisor'] }));
       expectProblem(await sup.get(`/api/v1/mu/policies/${landTaxId}`), 404, 'notFound');
       expectProblem(await sup.get(`/api/v1/mu/policies/${landTaxId}/list?year=2026`), 404, 'notFound');
-      expect((await sup.get('/api/v1/mu/policies')).json()).toEqual([]);
+      expect((await sup.get('/api/v1/mu/policies')).json()).toEqual({ items: [], canEdit: false });
       expectProblem(await sup.get(`/api/v1/mu/policies?regionCode=${w.region}`), 404, 'notFound');
     });
   });

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { Ctx } from '../../context.js';
 import { actorOf } from '../../platform/http/guard.js';
 import { errors, IdParams, Ok } from '../../platform/http/schemas.js';
@@ -15,7 +14,7 @@ export function muPolicyRoutes(app: FastifyInstance, ctx: Ctx): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
   r.get('/api/v1/mu/policies', {
-    schema: { tags, summary: '差别化政策列表 List differentiated policies', querystring: S.MuPolicyListQuery, response: { 200: Type.Array(Type.Ref('MuPolicy')), ...errors(400, 401, 403, 404) } },
+    schema: { tags, summary: '差别化政策列表 List differentiated policies', querystring: S.MuPolicyListQuery, response: { 200: S.MuPolicyListResult, ...errors(400, 401, 403, 404) } },
   }, async (req) => policies.listPolicies(ctx, actorOf(req), req.query));
 
   r.post('/api/v1/mu/policies', {

@@ -27,6 +27,11 @@ export const MuPolicy = Type.Object({
   sortOrder: Type.Integer(), version: Type.Integer(), createdAt: Type.String(), updatedAt: Type.String(),
 }, { $id: 'MuPolicy' });
 export type MuPolicyView = Static<typeof MuPolicy>;
+export const MuPolicyListResult = Type.Object({
+  items: Type.Array(Type.Ref('MuPolicy')),
+  /** Whether the reader may create and edit policies of this county (the 亩均 office). */
+  canEdit: Type.Boolean(),
+});
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 60 }),

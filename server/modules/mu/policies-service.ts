@@ -3,21 +3,25 @@
 import type { Ctx } from '../../context.js';
 import { audit, inTransaction } from '../../context.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { authorize } from '../../platform/access/policies.js';
+import { authorize, can } from '../../platform/access/policies.js';
 import { newId } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../db/db-errors.js';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.js';
 import { writeTable } from '../../platform/excel/excel.js';
-import { requireMuOffice } from '../enterprises/office.js';
+import { isMuOffice, requireMuOffice } from '../enterprises/office.js';
 import { publishedRun, publishedRuns } from './runs-read.js';
 import { muReadScope, readRegion } from './policies-access.js';
 import { MAX_STREAK_YEARS, MU_CLASSES, policyApplies, policyList, validatePolicy, type MuClass, type PolicyDefinition, type PolicyKind } from './policies-rules.js';
 import * as repo from './policies-repository.js';
 import type { MuPolicyCreateInput, MuPolicyListFilter, MuPolicyPatchInput, MuPolicyView, PolicyListFilter, PolicyListRowView } from './policies-schemas.js';
 
-export async function listPolicies(ctx: Ctx, actor: Actor, f: MuPolicyListFilter): Promise<MuPolicyView[]> {
+export async function listPolicies(ctx: Ctx, actor: Actor, f: MuPolicyListFilter): Promise<{ items: MuPolicyView[]; canEdit: boolean }> {
   authorize(actor, 'enterprises.read');
-  return repo.listPolicies(ctx.db, readRegion(actor, f.regionCode), f.year);
+  const region = readRegion(actor, f.regionCode);
+  const items = await repo.listPolicies(ctx.db, region, f.year);
+  // The 亩均 office edits its own county's policies; the page shows the editing buttons only to it.
+  const canEdit = region === actor.regionCode && can(actor, 'mu.manage') && (await isMuOffice(ctx, ctx.db, actor));
+  return { items, canEdit };
 }
 
 export async function getPolicy(ctx: Ctx, actor: Actor, id: string): Promise<MuPolicyView> {
