@@ -162,6 +162,26 @@ export const MESSAGES = {
   'mu.policy.nonNegative': { 'zh-CN': '不能为负数', 'en-US': 'cannot be negative' },
   'mu.policy.notInForce': { 'zh-CN': '该政策在 {year} 年度不适用（适用 {from}–{to}）', 'en-US': 'The policy does not apply to {year} (applies {from}–{to})' },
   'mu.noPublishedRun': { 'zh-CN': '{year} 年度尚无已发布的亩均评价结果', 'en-US': 'No published 亩均 evaluation for {year}' },
+  // 重大项目推进 (project tracking): 红黄绿灯, 挂图作战, 月报, 现场办公
+  'projectLight.stageNoLight': { 'zh-CN': '谋划、储备、竣工、投产阶段的项目不亮灯', 'en-US': 'Projects in planning, reserve, completed or operating get no light' },
+  'projectLight.onPace': { 'zh-CN': '年度投资完成 {rate}%，序时进度 {timeShare}%，落后 {behind} 个百分点以内', 'en-US': '{rate}% of the year\'s investment done against {timeShare}% of the year gone ({behind} points)' },
+  'projectLight.behindYellow': { 'zh-CN': '年度投资完成 {rate}%，落后序时进度（{timeShare}%）{behind} 个百分点（{from}–{to} 个百分点为黄灯）', 'en-US': '{rate}% of the year\'s investment done, {behind} points behind the {timeShare}% of the year gone (yellow: {from}–{to} points)' },
+  'projectLight.behindRed': { 'zh-CN': '年度投资完成 {rate}%，落后序时进度（{timeShare}%）{behind} 个百分点（超过 {limit} 个百分点为红灯）', 'en-US': '{rate}% of the year\'s investment done, {behind} points behind the {timeShare}% of the year gone (red: more than {limit})' },
+  'projectLight.noYearPlan': { 'zh-CN': '未录入本年度计划投资，不按序时进度评价', 'en-US': 'No planned investment for this year: not measured against the year' },
+  'projectLight.notStartedYellow': { 'zh-CN': '计划 {plannedStart} 开工，至今未开工（{redOn} 起为红灯）', 'en-US': 'Planned to start on {plannedStart}, not started yet (red from {redOn})' },
+  'projectLight.notStartedRed': { 'zh-CN': '计划 {plannedStart} 开工，超过 {months} 个月仍未开工', 'en-US': 'Planned to start on {plannedStart}, still not started {months} months later' },
+  'projectLight.notRed': { 'zh-CN': '只有红灯项目可以报送督查室', 'en-US': 'Only a red project can be sent to the supervision office' },
+  'projectLight.alreadyReferred': { 'zh-CN': '该项目已报送督查室（督办事项 {serial} 尚未办结）', 'en-US': 'Already sent to the supervision office (task {serial} is still open)' },
+  'projectLight.referredTitle': { 'zh-CN': '红灯项目报送：{name}', 'en-US': 'Red project sent for supervision: {name}' },
+  'projectMilestone.startAfterEnd': { 'zh-CN': '计划开始不能晚于计划完成', 'en-US': 'The planned start cannot be after the planned finish' },
+  'projectMilestone.doneInFuture': { 'zh-CN': '实际完成日期不能晚于今天', 'en-US': 'The finish date cannot be in the future' },
+  'projectMilestone.inBaseline': { 'zh-CN': '该节点已纳入审定的计划基线，不能删除（可调整日期）', 'en-US': 'This milestone is in the approved baseline and cannot be deleted (move its dates instead)' },
+  'projectPlan.alreadyApproved': { 'zh-CN': '节点计划已于 {date} 审定，基线不再改变', 'en-US': 'The plan was approved on {date}; the baseline does not change' },
+  'projectPlan.empty': { 'zh-CN': '请先录入节点，再审定计划', 'en-US': 'Add milestones before approving the plan' },
+  'projectReport.future': { 'zh-CN': '不能填报尚未开始的月份', 'en-US': 'A month that has not begun cannot be reported' },
+  'projectReport.reasonRequired': { 'zh-CN': '该月月报已于 {dueOn} 截止，更正须填写原因', 'en-US': 'This month closed on {dueOn}: a correction needs a reason' },
+  'projectReport.ledgerBelowReports': { 'zh-CN': '台账 1-N月完成投资低于已报月份合计（{reported} 万元），请核对 {period}', 'en-US': 'The ledger\'s year-to-date figure is below the months already reported ({reported} 万元); check {period}' },
+  'projectVisit.future': { 'zh-CN': '现场办公日期不能晚于今天', 'en-US': 'The visit date cannot be in the future' },
 } satisfies Record<string, Msg>;
 
 export type MessageKey = keyof typeof MESSAGES;

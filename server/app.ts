@@ -36,6 +36,7 @@ import { attachmentRoutes } from './modules/tasks/attachment-routes.js';
 import { escalationRoutes } from './modules/tasks/escalation-routes.js';
 import { muPolicyRoutes } from './modules/mu/policies-routes.js';
 import { muAggregateRoutes } from './modules/mu/aggregates-routes.js';
+import { projectTrackingRoutes } from './modules/projects/tracking-routes.js';
 
 export interface AppDeps { database: Database; config: Config; clock?: Clock; webDist?: string | null }
 
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   escalationRoutes(app, ctx);
   muPolicyRoutes(app, ctx);
   muAggregateRoutes(app, ctx);
+  projectTrackingRoutes(app, ctx);
 
   if (serveWeb) {
     // Static files of the built web UI; unknown client-side routes fall back to index.html (see problem.ts).

@@ -33,6 +33,10 @@ export interface Settings {
   'projects.categories': string[];
   /** Units that keep the project library (e.g. 县发展和改革局): they create, edit and import every project of the region. */
   'projects.libraryUnitIds': string[];
+  /** 月报 due by this day of the next month (calendar day; moved to the next working day when it is not one). */
+  'projects.reportDueDay': number;
+  /** 红黄绿灯 against 序时进度: points behind for yellow (from, inclusive) and red (above); months after the planned start without a start for red. */
+  'projects.lightThresholds': { yellowBehind: number; redBehind: number; notStartedRedMonths: number };
 }
 
 export function defaultSettings(ctx: Ctx): Settings {
@@ -60,6 +64,8 @@ export function defaultSettings(ctx: Ctx): Settings {
     'mu.officeUnitIds': [],
     'projects.categories': ['产业', '基础设施', '社会民生', '生态环保', '其他'],
     'projects.libraryUnitIds': [],
+    'projects.reportDueDay': 5,
+    'projects.lightThresholds': { yellowBehind: 10, redBehind: 30, notStartedRedMonths: 3 },
   };
 }
 

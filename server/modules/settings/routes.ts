@@ -27,6 +27,10 @@ const SettingsSchema = Type.Object({
   'documents.escalationPrefix': Type.Record(Type.String({ pattern: '^(\\*|\\d{6,12})$' }), Type.String({ minLength: 1, maxLength: 12, pattern: '^[^〔〕\\[\\]]+$' }), { additionalProperties: false, description: 'region code (or *) → 督办通知单 number prefix' }),
   'documents.bulletinAddressee': Type.String({ minLength: 2, maxLength: 200 }),
   'documents.bulletinRequirements': Type.Array(Type.String({ minLength: 2, maxLength: 500 }), { maxItems: 10 }),
+  'projects.reportDueDay': Type.Integer({ minimum: 1, maximum: 28, description: '月报 due by this day of the next month' }),
+  'projects.lightThresholds': Type.Object({
+    yellowBehind: Type.Number({ minimum: 0, maximum: 100 }), redBehind: Type.Number({ minimum: 0, maximum: 100 }), notStartedRedMonths: Type.Integer({ minimum: 1, maximum: 24 }),
+  }, { additionalProperties: false, description: '红黄绿灯: points behind 序时进度 for yellow (≥) and red (>); months not started after the planned start for red' }),
 });
 const tags = ['settings 系统设置'];
 
