@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, ClusterOutlined, CustomerServiceOutlined,
   DashboardOutlined, DesktopOutlined, FileTextOutlined, FlagOutlined, FundViewOutlined, InboxOutlined, LineChartOutlined, ProjectOutlined,
-  SafetyCertificateOutlined, SettingOutlined, TeamOutlined,
+  NotificationOutlined, ReconciliationOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, TrophyOutlined,
 } from '@ant-design/icons';
 import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -22,6 +22,9 @@ export const MENU: MenuEntry[] = [
     children: [
       { path: '/tasks/inbox', label: 'menu.tasksInbox', icon: <InboxOutlined />, visible: (a) => a.tasksInbox },
       { path: '/tasks/console', label: 'menu.tasksConsole', icon: <FundViewOutlined />, visible: (a) => a.tasksConsole },
+      { path: '/tasks/assessment', label: 'menu.tasksAssessment', icon: <TrophyOutlined />, visible: (a) => a.tasksAssess },
+      { path: '/tasks/bulletins', label: 'menu.tasksBulletins', icon: <NotificationOutlined />, visible: (a) => a.tasksAssess },
+      { path: '/tasks/burden', label: 'menu.tasksBurden', icon: <ReconciliationOutlined />, visible: (a) => a.tasksAssess },
       { path: '/tasks/calendar', label: 'menu.tasksCalendar', icon: <CalendarOutlined />, visible: (a) => a.tasksCalendar },
     ],
   },
