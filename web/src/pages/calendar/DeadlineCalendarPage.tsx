@@ -134,7 +134,7 @@ export default function DeadlineCalendarPage() {
               ))}
             </div>
           ) : (
-            <Calendar value={first} headerRender={() => null} cellRender={(date, info) => (info.type === 'date' ? cell(date) : info.originNode)}
+            <Calendar value={month === dayjs().format('YYYY-MM') ? dayjs() : first} headerRender={() => null} cellRender={(date, info) => (info.type === 'date' ? cell(date) : info.originNode)}
               onSelect={(date, { source }) => {
                 if (source !== 'date') return;
                 if (date.format('YYYY-MM') !== month) { go(date); return; }
