@@ -169,6 +169,7 @@ describe('督办, 问责, the inbox and the calendars in the browser', () => {
       await row.waitFor({ state: 'detached' });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.getByTestId('workcal-month').first().waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
       await shot(page, 'notices-workcal-390');
     });
     expect(tab.errors).toEqual([]);
