@@ -70,6 +70,8 @@ describe('督查考核、通报、减负监测 in the browser', () => {
       expect(rows.length - header - 1).toBeGreaterThan(10);
       expect(rows[header + 1][0]).toBe('1');
 
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }).catch(() => {});
+
       // 通报: last month by default; counts by colour, the red list, the ranking; the .docx in the official layout.
       await menuItem(page, '督查通报').click();
       const preview = page.getByTestId('bulletin-preview');
@@ -107,6 +109,14 @@ describe('督查考核、通报、减负监测 in the browser', () => {
       await page.getByTestId('assess-table').getByTestId('assess-unit').first().click();
       await page.getByTestId('assess-breakdown').getByTestId('assess-explanation').waitFor();
       await shot(page, 'assessment-unit-390');
+
+      // In English, the same page in the other language's words.
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(`${suite.url()}/tasks/assessment`);
+      await page.getByText('English', { exact: true }).click();
+      await page.getByRole('heading', { name: 'Assessment' }).waitFor();
+      await page.getByTestId('results-only').getByText('Results only, never activity').waitFor();
+      await shot(page, 'assessment-en-1440');
     });
     expect(tab.errors).toEqual([]);
   }, 300_000);

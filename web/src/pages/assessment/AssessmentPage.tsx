@@ -67,7 +67,7 @@ export default function AssessmentPage() {
         description={<>
           <div>{t('assess.resultsOnlyText')}</div>
           <div style={{ marginTop: 8, display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-            <span>{t('assess.weights')}：</span><WeightTags weights={w} />
+            <span>{t('assess.weights')}</span><WeightTags weights={w} />
             {access.settings && <Link to="/admin/settings" style={{ fontSize: 13 }}>{t('assess.weightsSetting')}</Link>}
           </div>
         </>} />

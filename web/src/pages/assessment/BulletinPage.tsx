@@ -79,7 +79,7 @@ export default function BulletinPage() {
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
           <PeriodPicker value={period} onChange={setPeriod} />
           <Input value={number} onChange={(e) => setNumber(e.target.value)} maxLength={40} allowClear
-            placeholder={t('bulletin.numberHint')} aria-label={t('bulletin.number')} style={{ width: 300, maxWidth: '100%' }} data-testid="bulletin-number" />
+            placeholder={t('bulletin.numberHint')} aria-label={t('bulletin.number')} style={{ width: mobile ? '100%' : 300 }} data-testid="bulletin-number" />
           <Space wrap>
             <DownloadButton primary path="/api/v1/bulletins/docx" params={params} fallbackName="bulletin.docx" icon={<FileWordOutlined />} label={t('bulletin.docx')} testId="bulletin-docx" />
             <DownloadButton path="/api/v1/bulletins/xlsx" params={params} fallbackName="bulletin.xlsx" icon={<FileExcelOutlined />} label={t('bulletin.xlsx')} testId="bulletin-xlsx" />

@@ -80,13 +80,13 @@ export default function BurdenPage() {
           <PeriodPicker value={period} onChange={setPeriod} months />
           {mobile && (
             <Select<SortKey> value={sort} onChange={setSort} style={{ width: '100%' }} aria-label={t('burden.sortBy')} data-testid="burden-sort"
-              options={[...LOAD, ...RESULTS, 'score' as const].map((k) => ({ value: k, label: `${t('burden.sortBy')}：${t(`burden.${k}`)}` }))} />
+              options={[...LOAD, ...RESULTS, 'score' as const].map((k) => ({ value: k, label: t('burden.sortLabel', { key: t(`burden.${k}`) }) }))} />
           )}
         </div>
         {q.data && (
           <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-            {q.data.months[0]} — {q.data.months.at(-1)} · <Tag color="blue">{t('burden.load')}</Tag>{LOAD.map((k) => t(`burden.${k}`)).join('、')}
-            {' '}<Tag color="green">{t('burden.results')}</Tag>{[...RESULTS, 'score' as const].map((k) => t(`burden.${k}`)).join('、')}
+            {q.data.months[0]} — {q.data.months.at(-1)} · <Tag color="blue">{t('burden.load')}</Tag>{LOAD.map((k) => t(`burden.${k}`)).join(t('list.sep'))}
+            {' '}<Tag color="green">{t('burden.results')}</Tag>{[...RESULTS, 'score' as const].map((k) => t(`burden.${k}`)).join(t('list.sep'))}
           </Typography.Paragraph>
         )}
         {q.isError && <Alert type="error" showIcon title={errorText(q.error)} style={{ marginBottom: 12 }} />}

@@ -54,7 +54,7 @@ function Breakdown({ d }: { d: UnitAssessment }) {
         <Descriptions.Item label={t('assess.rank')}>{row.rank ?? t('assess.notRanked')}</Descriptions.Item>
         <Descriptions.Item label={t('assess.total')}><strong style={{ fontSize: 16 }}>{row.total === null ? t('none') : row.total.toFixed(1)}</strong></Descriptions.Item>
         {WEIGHT_KEYS.map((k) => (
-          <Descriptions.Item key={k} label={`${t(`assess.item.${k}`)}（${t('assess.points', { n: weights[k] })}）`}><ItemCell row={row} k={k} /></Descriptions.Item>
+          <Descriptions.Item key={k} label={t('assess.itemWeight', { item: t(`assess.item.${k}`), n: weights[k] })}><ItemCell row={row} k={k} /></Descriptions.Item>
         ))}
       </Descriptions>
       <div>

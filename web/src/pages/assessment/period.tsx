@@ -82,7 +82,8 @@ export function PeriodNote({ period }: { period?: Pick<AssessmentPeriod, 'from' 
   const d = (s: string) => dayjs(s).format(t('date.day'));
   return (
     <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-      {t('period.range', { from: d(period.from), to: d(period.to) })} · {t('period.asOf', { date: d(period.asOf) })}
+      <span style={{ whiteSpace: 'nowrap' }}>{t('period.range', { from: d(period.from), to: d(period.to) })}</span>
+      {' · '}<span style={{ whiteSpace: 'nowrap' }}>{t('period.asOf', { date: d(period.asOf) })}</span>
     </Typography.Text>
   );
 }
