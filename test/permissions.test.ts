@@ -13,6 +13,7 @@ import { startJob } from '../server/platform/jobs/jobs.js';
 import { newId } from '../server/platform/clock.js';
 import type { Ctx } from '../server/context.js';
 import { insertRun, setMuOffice } from './mu-analysis-fixtures.js';
+import { insertProject } from './project-tracking-fixtures.js';
 
 type Req = { url: string; body?: unknown; upload?: Buffer; filename?: string };
 interface Endpoint {
@@ -39,6 +40,9 @@ const SETTINGS: Role[] = ['sysadmin', 'secadmin'];
 const USERS_READ: Role[] = ['sysadmin', 'secadmin', 'unit_admin'];
 const MU_READ: Role[] = ['leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'];
 const MU_MANAGE: Role[] = ['unit_admin', 'unit_staff'];
+/** Project tracking: read with projects.read (the world's unit leads the project, in the leader's portfolio); written by the lead unit or the 督查室. */
+const PROJ_READ: Role[] = ['leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'];
+const PROJ_EDIT: Role[] = ['supervisor', 'unit_admin', 'unit_staff'];
 
 let n = 0;
 const uniq = (p: string) => `${p}${Date.now().toString(36)}${(n++).toString(36)}`;
@@ -94,6 +98,18 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
   let run2026: Promise<number> | null = null;
   const muRun = () => (run2026 ??= insertRun(ctx, w().region, 2026, [{ id: newId(), class: 'A', tax: 100, valueAdded: 300, land: 10 }, { id: newId(), class: 'D', tax: 5, valueAdded: 20, land: 12 }]).then(() => 2026));
   const unitsXlsx = () => buildXlsx({ header: ['单位名称', '单位类型'], rows: [[uniq('导入矩阵局'), '局委']] });
+  /** A project led by the world's unit and driven by the world's leader; a red one (not started 8 months after its planned start). */
+  const project = (o: Parameters<typeof insertProject>[2] = {}) => insertProject(ctx, { region: w().region, leadUnit: w().unitId, leaderUser: w().users.leader }, o).then((p) => p.id);
+  let sharedProj: Promise<string> | null = null;
+  const sharedProject = () => (sharedProj ??= project());
+  const redProject = () => project({ stage: 'preparation', plannedStart: inDays(-240), actualStart: null });
+  const milestone = async () => {
+    const id = await sharedProject();
+    const r = await w().clients.supervisor.post(v1(`/projects/${id}/milestones`), { title: uniq('节点'), plannedEnd: DEADLINE });
+    if (r.statusCode !== 201) throw new Error(`milestone fixture: ${r.statusCode} ${r.body}`);
+    return `/projects/${id}/milestones/${r.json().id}`;
+  };
+  const plannedProject = async () => { const id = await project(); await w().clients.supervisor.post(v1(`/projects/${id}/milestones`), { title: '开工', plannedEnd: DEADLINE }); return id; };
   const usersXlsx = () => buildXlsx({ header: ['用户名', '姓名'], rows: [[uniq('imp'), '导入人']] });
   return {
     'POST /api/v1/auth/login': { allow: 'all', public: true, req: () => ({ url: v1('/auth/login'), body: { username: 'nobody', password: 'x' } }), ok: 401 },
@@ -207,6 +223,24 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'GET /api/v1/mu/analysis/transitions': { allow: MU_READ, req: async () => ({ url: v1(`/mu/analysis/transitions?year=${await muRun()}`) }) },
     'GET /api/v1/mu/analysis/scores': { allow: MU_READ, req: async () => ({ url: v1(`/mu/analysis/scores?year=${await muRun()}`) }) },
     'GET /api/v1/mu/analysis/export': { allow: MU_READ, req: async () => ({ url: v1(`/mu/analysis/export?table=transitions&year=${await muRun()}`) }) },
+    // 重大项目推进: 挂图作战, 月报, 红黄绿灯, 问题, 现场办公 (the plan is approved by the 督查室 or a library unit; a visit recorded by the 督查室 or a leader; a red project sent by its leader or the 督查室).
+    'GET /api/v1/projects/overview': { allow: PROJ_READ, req: () => ({ url: v1('/projects/overview') }) },
+    'GET /api/v1/projects/overview/export': { allow: PROJ_READ, req: () => ({ url: v1('/projects/overview/export?table=stage') }) },
+    'GET /api/v1/projects/battle-map': { allow: PROJ_READ, req: () => ({ url: v1('/projects/battle-map') }) },
+    'GET /api/v1/projects/{id}/milestones': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/milestones`) }) },
+    'POST /api/v1/projects/{id}/milestones': { allow: PROJ_EDIT, ok: 201, req: async () => ({ url: v1(`/projects/${await sharedProject()}/milestones`), body: { title: uniq('节点'), plannedEnd: DEADLINE } }) },
+    'PATCH /api/v1/projects/{id}/milestones/{milestoneId}': { allow: PROJ_EDIT, req: async () => ({ url: v1(await milestone()), body: { version: 1, plannedEnd: DEADLINE, note: '调整' } }) },
+    'DELETE /api/v1/projects/{id}/milestones/{milestoneId}': { allow: PROJ_EDIT, req: async () => ({ url: v1(await milestone()) }) },
+    'POST /api/v1/projects/{id}/plan-approval': { allow: ['supervisor'], req: async () => ({ url: v1(`/projects/${await plannedProject()}/plan-approval`), body: {} }) },
+    'GET /api/v1/projects/{id}/reports': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/reports`) }) },
+    'GET /api/v1/projects/{id}/reports/form': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/reports/form`) }) },
+    'PUT /api/v1/projects/{id}/reports/{period}': { allow: PROJ_EDIT, req: async () => ({ url: v1(`/projects/${await sharedProject()}/reports/${TODAY.slice(0, 7)}`), body: { amount: 10, progressText: '按计划推进' } }) },
+    'GET /api/v1/projects/{id}/light': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/light`) }) },
+    'GET /api/v1/projects/{id}/problems': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/problems`) }) },
+    'POST /api/v1/projects/{id}/problems': { allow: PROJ_EDIT, ok: 201, req: async () => ({ url: v1(`/projects/${await sharedProject()}/problems`), body: { kind: 'funds', description: uniq('资金未到位') } }) },
+    'POST /api/v1/projects/{id}/referral': { allow: ['leader', 'supervisor'], ok: 201, req: async () => ({ url: v1(`/projects/${await redProject()}/referral`), body: {} }) },
+    'GET /api/v1/projects/{id}/visits': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/visits`) }) },
+    'POST /api/v1/projects/{id}/visits': { allow: ['leader', 'supervisor'], ok: 201, req: async () => ({ url: v1(`/projects/${await sharedProject()}/visits`), body: { leaderUserId: w().users.leader.id, visitedOn: TODAY, attendees: '矩阵测试', decisions: [] } }) },
 
     // Everyone has an inbox of his own.
     'GET /api/v1/notifications': { allow: 'all', req: () => ({ url: v1('/notifications') }) },
