@@ -34,6 +34,7 @@ import { assessmentRoutes } from './modules/tasks/assessment-routes.js';
 import { bulkRoutes } from './modules/tasks/bulk-routes.js';
 import { attachmentRoutes } from './modules/tasks/attachment-routes.js';
 import { escalationRoutes } from './modules/tasks/escalation-routes.js';
+import { enterpriseRoutes } from './modules/enterprises/routes.js';
 import { muPolicyRoutes } from './modules/mu/policies-routes.js';
 import { muAggregateRoutes } from './modules/mu/aggregates-routes.js';
 import { projectTrackingRoutes } from './modules/projects/tracking-routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   bulkRoutes(app, ctx);
   attachmentRoutes(app, ctx);
   escalationRoutes(app, ctx);
+  enterpriseRoutes(app, ctx);
   muPolicyRoutes(app, ctx);
   muAggregateRoutes(app, ctx);
   projectTrackingRoutes(app, ctx);
