@@ -50,6 +50,11 @@ export async function importSourceData(
     } else cols.set(h.col, { ...m, header: h.text });
   }
   const valueCols = [...cols.entries()].filter(([, c]) => (fields as string[]).includes(c.role)) as [number, ColumnMatch & { header: string; role: EnterpriseField }][];
+  if (!valueCols.length && errors.length) {
+    // Only columns we cannot read: name them (the preview shows why) rather than "missing column".
+    if (input.commit) throw new Invalid(errors, 'import.badRows', { count: 1 });
+    return { source, year, total: sheet.rows.length, created: 0, updated: 0, batchId: null, columns: [], sample: [], errors: errors.map((x) => ({ row: x.row!, field: x.field, code: x.code, params: x.params })) };
+  }
   if (!valueCols.length) {
     const columns = fields.map((f) => ENTERPRISE_FIELD_INFO[f].zh).join('、');
     throw new Invalid({ field: 'file', code: 'enterprise.import.missingColumn', params: { columns } }, 'enterprise.import.missingColumn', { columns });
