@@ -73,11 +73,16 @@ const CalendarTask = Type.Object({
   id: Type.String(), serial: Type.String(), title: Type.String(), status: Type.String(), level: Type.String(), progress: Type.Integer(),
   rag: StringEnum(['green', 'yellow', 'red'] as const), leadUnit: Type.Object({ id: Type.String(), name: Type.String() }),
 });
+const CalendarMilestone = Type.Object({
+  id: Type.String(), title: Type.String(), done: Type.Boolean(),
+  task: Type.Object({ id: Type.String(), serial: Type.String(), title: Type.String(), rag: StringEnum(['green', 'yellow', 'red'] as const), leadUnit: Type.Object({ id: Type.String(), name: Type.String() }) }),
+});
 export const DeadlineCalendar = Type.Object({
   month: Type.String(), total: Type.Integer(), truncated: Type.Boolean(),
   days: Type.Array(Type.Object({
     date: Type.String(), workday: Type.Boolean(),
     counts: Type.Object({ red: Type.Integer(), yellow: Type.Integer(), green: Type.Integer(), total: Type.Integer() }),
     tasks: Type.Array(CalendarTask),
+    milestones: Type.Array(CalendarMilestone, { description: 'the milestones (节点) of open tasks due that day, with their task' }),
   })),
 });

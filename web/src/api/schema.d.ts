@@ -2551,6 +2551,14 @@ export interface paths {
                             };
                             "documents.bulletinAddressee": string;
                             "documents.bulletinRequirements": string[];
+                            /** @description 月报 due by this day of the next month */
+                            "projects.reportDueDay": number;
+                            /** @description 红黄绿灯: points behind 序时进度 for yellow (≥) and red (>); months not started after the planned start for red */
+                            "projects.lightThresholds": {
+                                yellowBehind: number;
+                                redBehind: number;
+                                notStartedRedMonths: number;
+                            };
                         };
                     };
                 };
@@ -2618,6 +2626,14 @@ export interface paths {
                         };
                         "documents.bulletinAddressee"?: string;
                         "documents.bulletinRequirements"?: string[];
+                        /** @description 月报 due by this day of the next month */
+                        "projects.reportDueDay"?: number;
+                        /** @description 红黄绿灯: points behind 序时进度 for yellow (≥) and red (>); months not started after the planned start for red */
+                        "projects.lightThresholds"?: {
+                            yellowBehind: number;
+                            redBehind: number;
+                            notStartedRedMonths: number;
+                        };
                     };
                 };
             };
@@ -2657,6 +2673,14 @@ export interface paths {
                             };
                             "documents.bulletinAddressee": string;
                             "documents.bulletinRequirements": string[];
+                            /** @description 月报 due by this day of the next month */
+                            "projects.reportDueDay": number;
+                            /** @description 红黄绿灯: points behind 序时进度 for yellow (≥) and red (>); months not started after the planned start for red */
+                            "projects.lightThresholds": {
+                                yellowBehind: number;
+                                redBehind: number;
+                                notStartedRedMonths: number;
+                            };
                         };
                     };
                 };
@@ -5483,6 +5507,23 @@ export interface paths {
                                         name: string;
                                     };
                                 }[];
+                                /** @description the milestones (节点) of open tasks due that day, with their task */
+                                milestones: {
+                                    id: string;
+                                    title: string;
+                                    done: boolean;
+                                    task: {
+                                        id: string;
+                                        serial: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        rag: "green" | "yellow" | "red";
+                                        leadUnit: {
+                                            id: string;
+                                            name: string;
+                                        };
+                                    };
+                                }[];
                             }[];
                         };
                     };
@@ -6499,6 +6540,2647 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mu/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 差别化政策列表 List differentiated policies */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MuPolicy"][];
+                            canEdit: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建差别化政策（亩均办）Create a policy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        body: string;
+                        /** @enum {string} */
+                        kind: "reduction" | "surcharge" | "price" | "priority" | "restriction" | "other";
+                        unit?: string | null;
+                        basis?: string | null;
+                        note?: string | null;
+                        fromYear: number;
+                        toYear?: number | null;
+                        terms: {
+                            /** @enum {string} */
+                            class: "A" | "B" | "C" | "D";
+                            minYears: number;
+                            value: number | null;
+                            text: string | null;
+                        }[];
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            name: string;
+                            body: string;
+                            /** @enum {string} */
+                            kind: "reduction" | "surcharge" | "price" | "priority" | "restriction" | "other";
+                            unit: string | null;
+                            basis: string | null;
+                            note: string | null;
+                            fromYear: number;
+                            toYear: number | null;
+                            terms: {
+                                /** @enum {string} */
+                                class: "A" | "B" | "C" | "D";
+                                minYears: number;
+                                value: number | null;
+                                text: string | null;
+                            }[];
+                            summary: {
+                                [key: string]: string;
+                            };
+                            sortOrder: number;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 差别化政策详情 Get a policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            name: string;
+                            body: string;
+                            /** @enum {string} */
+                            kind: "reduction" | "surcharge" | "price" | "priority" | "restriction" | "other";
+                            unit: string | null;
+                            basis: string | null;
+                            note: string | null;
+                            fromYear: number;
+                            toYear: number | null;
+                            terms: {
+                                /** @enum {string} */
+                                class: "A" | "B" | "C" | "D";
+                                minYears: number;
+                                value: number | null;
+                                text: string | null;
+                            }[];
+                            summary: {
+                                [key: string]: string;
+                            };
+                            sortOrder: number;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除差别化政策 Delete a policy */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改差别化政策 Update a policy */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        body?: string;
+                        /** @enum {string} */
+                        kind?: "reduction" | "surcharge" | "price" | "priority" | "restriction" | "other";
+                        unit?: string | null;
+                        basis?: string | null;
+                        note?: string | null;
+                        fromYear?: number;
+                        toYear?: number | null;
+                        terms?: {
+                            /** @enum {string} */
+                            class: "A" | "B" | "C" | "D";
+                            minYears: number;
+                            value: number | null;
+                            text: string | null;
+                        }[];
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            name: string;
+                            body: string;
+                            /** @enum {string} */
+                            kind: "reduction" | "surcharge" | "price" | "priority" | "restriction" | "other";
+                            unit: string | null;
+                            basis: string | null;
+                            note: string | null;
+                            fromYear: number;
+                            toYear: number | null;
+                            terms: {
+                                /** @enum {string} */
+                                class: "A" | "B" | "C" | "D";
+                                minYears: number;
+                                value: number | null;
+                                text: string | null;
+                            }[];
+                            summary: {
+                                [key: string]: string;
+                            };
+                            sortOrder: number;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/mu/policies/{id}/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策执行名单（按已发布的年度评价结果与连续年数）The list a policy produces for a year */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    year?: number;
+                    class?: "A" | "B" | "C" | "D";
+                    townshipCode?: string;
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            policy: {
+                                id: string;
+                                name: string;
+                                body: string;
+                                /** @enum {string} */
+                                kind: "reduction" | "surcharge" | "price" | "priority" | "restriction" | "other";
+                                fromYear: number;
+                                toYear: number | null;
+                            };
+                            year: number | null;
+                            run: {
+                                id: string;
+                                year: number;
+                                publishedAt: string | null;
+                            } | null;
+                            inForce: boolean;
+                            byClass: {
+                                [key: string]: number;
+                            };
+                            items: {
+                                enterpriseId: string;
+                                creditCode: string;
+                                name: string;
+                                townshipCode: string | null;
+                                townshipName: string | null;
+                                park: string | null;
+                                industryCode: string | null;
+                                groupName: string;
+                                total: number | null;
+                                rank: number | null;
+                                /** @enum {string} */
+                                class: "A" | "B" | "C" | "D";
+                                years: number;
+                                value: number | null;
+                                unit: string | null;
+                                termText: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/policies/{id}/list/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出政策执行名单（供执行单位）Export the list to Excel */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    year?: number;
+                    class?: "A" | "B" | "C" | "D";
+                    townshipCode?: string;
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/analysis/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布评价结果的年度 Years with a published run */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            runId: string;
+                            publishedAt: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/analysis/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价等级分布（按乡镇/园区/行业）Class counts by township, park or industry */
+        get: {
+            parameters: {
+                query: {
+                    year?: number;
+                    regionCode?: string;
+                    by: "township" | "park" | "industry";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run: {
+                                id: string;
+                                year: number;
+                                publishedAt: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            by: "township" | "park" | "industry";
+                            rows: {
+                                key: string | null;
+                                name: string;
+                                A: number;
+                                B: number;
+                                C: number;
+                                D: number;
+                                notEvaluated: number;
+                                total: number;
+                            }[];
+                            totals: {
+                                key: string | null;
+                                name: string;
+                                A: number;
+                                B: number;
+                                C: number;
+                                D: number;
+                                notEvaluated: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/analysis/per-mu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 亩均税收、亩均增加值（按乡镇/行业，合计÷合计）Per-mu tax and value added by township or industry (sum over sum) */
+        get: {
+            parameters: {
+                query: {
+                    year?: number;
+                    regionCode?: string;
+                    by: "township" | "industry";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run: {
+                                id: string;
+                                year: number;
+                                publishedAt: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            by: "township" | "industry";
+                            method: string;
+                            rows: {
+                                key: string | null;
+                                name: string;
+                                enterprises: number;
+                                tax: number;
+                                valueAdded: number;
+                                land: number;
+                                perMuTax: number | null;
+                                perMuValueAdded: number | null;
+                            }[];
+                            totals: {
+                                key: string | null;
+                                name: string;
+                                enterprises: number;
+                                tax: number;
+                                valueAdded: number;
+                                land: number;
+                                perMuTax: number | null;
+                                perMuValueAdded: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/analysis/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价等级年度变动 Class moves against last year */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run: {
+                                id: string;
+                                year: number;
+                                publishedAt: string | null;
+                            } | null;
+                            previousRun: {
+                                id: string;
+                                year: number;
+                                publishedAt: string | null;
+                            } | null;
+                            keys: string[];
+                            counts: {
+                                [key: string]: {
+                                    [key: string]: number;
+                                };
+                            };
+                            up: number;
+                            down: number;
+                            same: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/analysis/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 综合得分分布 Distribution of scores */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    regionCode?: string;
+                    bins?: number;
+                    groupKey?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run: {
+                                id: string;
+                                year: number;
+                                publishedAt: string | null;
+                            } | null;
+                            groups: {
+                                key: string;
+                                name: string;
+                                count: number;
+                            }[];
+                            groupKey: string | null;
+                            count: number;
+                            mean: number | null;
+                            median: number | null;
+                            bins: {
+                                from: number;
+                                to: number;
+                                total: number;
+                                byClass: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/analysis/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出统计表 Export one analysis table to Excel */
+        get: {
+            parameters: {
+                query: {
+                    year?: number;
+                    regionCode?: string;
+                    table: "classes-township" | "classes-park" | "classes-industry" | "per-mu-township" | "per-mu-industry" | "transitions" | "scores";
+                    bins?: number;
+                    groupKey?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 重大项目总览 Overview: totals, monthly investment, laggards, not started, approvals due */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            year: number;
+                            count: number;
+                            totalInvestment: number;
+                            yearPlanned: number;
+                            yearCompleted: number;
+                            lights: {
+                                red: number;
+                                yellow: number;
+                                green: number;
+                                none: number;
+                            };
+                            byStage: {
+                                key: string;
+                                label: string;
+                                count: number;
+                                totalInvestment: number;
+                                yearPlanned: number;
+                                yearCompleted: number;
+                                red: number;
+                                yellow: number;
+                            }[];
+                            byCategory: {
+                                key: string;
+                                label: string;
+                                count: number;
+                                totalInvestment: number;
+                                yearPlanned: number;
+                                yearCompleted: number;
+                                red: number;
+                                yellow: number;
+                            }[];
+                            byTownship: {
+                                key: string;
+                                label: string;
+                                count: number;
+                                totalInvestment: number;
+                                yearPlanned: number;
+                                yearCompleted: number;
+                                red: number;
+                                yellow: number;
+                            }[];
+                            byLeader: {
+                                key: string;
+                                label: string;
+                                count: number;
+                                totalInvestment: number;
+                                yearPlanned: number;
+                                yearCompleted: number;
+                                red: number;
+                                yellow: number;
+                            }[];
+                            months: {
+                                month: number;
+                                plannedToDate: number;
+                                completed: number | null;
+                                completedToDate: number | null;
+                            }[];
+                            laggards: {
+                                id: string;
+                                name: string;
+                                serial: string;
+                                stage: string;
+                                leadUnitName: string;
+                                leaderName: string | null;
+                                light: string;
+                                behind: number | null;
+                                completionRate: number | null;
+                                yearPlanned: number | null;
+                                yearCompleted: number;
+                                reasons: string[];
+                            }[];
+                            notStarted: {
+                                id: string;
+                                name: string;
+                                serial: string;
+                                stage: string;
+                                leadUnitName: string;
+                                leaderName: string | null;
+                                plannedStart: string;
+                                daysLate: number;
+                            }[];
+                            approvalsDue: {
+                                projectId: string;
+                                name: string;
+                                serial: string;
+                                leadUnitName: string;
+                                kind: string;
+                                kindLabel: string;
+                                plannedOn: string;
+                                overdue: boolean;
+                            }[];
+                            reports: {
+                                period: string;
+                                dueOn: string;
+                                owing: number;
+                                filed: number;
+                                late: number;
+                                missing: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/overview/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 总览导出 Excel Export the overview tables */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    table?: "stage" | "category" | "township" | "leader" | "monthly" | "laggards" | "notStarted" | "approvals";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/battle-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 挂图作战（多项目甘特图）Battle map of a filtered set */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: "planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended";
+                    category?: string;
+                    townshipCode?: string;
+                    leaderUserId?: string;
+                    leadUnitId?: string;
+                    q?: string;
+                    overdueOnly?: boolean;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            truncated: boolean;
+                            items: {
+                                id: string;
+                                name: string;
+                                serial: string;
+                                stage: string;
+                                category: string;
+                                townshipCode: string | null;
+                                leaderUserId: string | null;
+                                leadUnitName: string;
+                                milestones: components["schemas"]["ProjectMilestone"][];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目节点计划 Milestones with the baseline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            today: string;
+                            approval: {
+                                approvedOn: string;
+                                approvedByName: string | null;
+                                milestoneCount: number;
+                            } | null;
+                            milestones: components["schemas"]["ProjectMilestone"][];
+                            canEdit: boolean;
+                            canApprove: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增节点 Add a milestone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        plannedStart?: string | null;
+                        /** @description YYYY-MM-DD */
+                        plannedEnd: string;
+                        actualEnd?: string | null;
+                        note?: string | null;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            plannedStart: string | null;
+                            plannedEnd: string;
+                            actualEnd: string | null;
+                            baselineStart: string | null;
+                            baselineEnd: string | null;
+                            sortOrder: number;
+                            note: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            state: "done" | "overdue" | "due_soon" | "planned";
+                            slipDays: number | null;
+                            lateDays: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/milestones/{milestoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除节点（未纳入基线的）Delete a milestone not in the baseline */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    milestoneId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改节点（计划调整、标记完成）Change a milestone */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    milestoneId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        plannedStart?: string | null;
+                        /** @description YYYY-MM-DD */
+                        plannedEnd?: string;
+                        actualEnd?: string | null;
+                        note?: string | null;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            plannedStart: string | null;
+                            plannedEnd: string;
+                            actualEnd: string | null;
+                            baselineStart: string | null;
+                            baselineEnd: string | null;
+                            sortOrder: number;
+                            note: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            state: "done" | "overdue" | "due_soon" | "planned";
+                            slipDays: number | null;
+                            lateDays: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/plan-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审定节点计划（保存基线）Approve the plan: keep the baseline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            today: string;
+                            approval: {
+                                approvedOn: string;
+                                approvedByName: string | null;
+                                milestoneCount: number;
+                            } | null;
+                            milestones: components["schemas"]["ProjectMilestone"][];
+                            canEdit: boolean;
+                            canApprove: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目月报 Monthly reports (cumulative figures derived) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            today: string;
+                            reportDueDay: number;
+                            canFile: boolean;
+                            items: components["schemas"]["ProjectReport"][];
+                            missing: {
+                                period: string;
+                                dueOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/reports/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月报填报表单（承接上月）The form for a month, from last month */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            period: string;
+                            dueOn: string;
+                            closed: boolean;
+                            canReport: boolean;
+                            exists: boolean;
+                            version: number | null;
+                            amount: number | null;
+                            progressText: string;
+                            problemsText: string | null;
+                            previous: {
+                                period: string;
+                                amount: number;
+                            } | null;
+                            yearToDateBefore: number;
+                            sinceStartBefore: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/reports/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 填报/修改/更正月报 File a monthly report (a closed period needs a reason) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description YYYY-MM */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 当月完成投资（万元） */
+                        amount: number;
+                        /** @description 形象进度 */
+                        progressText: string;
+                        problemsText?: string | null;
+                        version?: number;
+                        /** @description required to correct a closed period */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            report: components["schemas"]["ProjectReport"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/light": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 红黄绿灯及原因 The traffic light and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            today: string;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red" | "none";
+                            reasons: {
+                                code: string;
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: string;
+                            }[];
+                            timeShare: number;
+                            completionRate: number | null;
+                            behind: number | null;
+                            yearPlanned: number | null;
+                            yearCompleted: number;
+                            canRefer: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目问题 Problems and their tasks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            canRaise: boolean;
+                            canRefer: boolean;
+                            items: components["schemas"]["ProjectProblem"][];
+                            open: number;
+                            closed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 反映问题（生成督办事项）Raise a problem: opens a task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "land" | "funds" | "approval" | "relocation" | "utilities" | "other";
+                        description: string;
+                        responsibleUnitId?: string;
+                        /** @description YYYY-MM-DD */
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            description: string;
+                            raisedAt: string;
+                            raisedByName: string | null;
+                            open: boolean;
+                            task: {
+                                id: string;
+                                serial: string;
+                                status: string;
+                                rag: string;
+                                deadline: string;
+                                progress: number;
+                                completedAt: string | null;
+                                leadUnitName: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 红灯项目报送督查室 Send a red project to the 督查室 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @description YYYY-MM-DD */
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            description: string;
+                            raisedAt: string;
+                            raisedByName: string | null;
+                            open: boolean;
+                            task: {
+                                id: string;
+                                serial: string;
+                                status: string;
+                                rag: string;
+                                deadline: string;
+                                progress: number;
+                                completedAt: string | null;
+                                leadUnitName: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 现场办公记录 Site visits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            canRecord: boolean;
+                            items: components["schemas"]["ProjectVisit"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录现场办公（议定事项生成督办事项）Record a site visit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        leaderUserId?: string;
+                        /** @description YYYY-MM-DD */
+                        visitedOn: string;
+                        /** @description 参加人员 */
+                        attendees: string;
+                        summary?: string | null;
+                        decisions: {
+                            content: string;
+                            leadUnitId: string;
+                            /** @description YYYY-MM-DD */
+                            deadline: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            visitedOn: string;
+                            attendees: string;
+                            summary: string | null;
+                            leader: {
+                                id: string;
+                                name: string;
+                            };
+                            decisions: {
+                                id: string;
+                                content: string;
+                                deadline: string;
+                                leadUnitName: string;
+                                task: {
+                                    id: string;
+                                    serial: string;
+                                    status: string;
+                                    rag: string;
+                                };
+                                open: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6727,6 +9409,118 @@ export interface components {
             decidedOn: string;
             createdBy: string | null;
             createdAt: string;
+        };
+        MuPolicy: {
+            id: string;
+            regionCode: string;
+            name: string;
+            body: string;
+            /** @enum {string} */
+            kind: "reduction" | "surcharge" | "price" | "priority" | "restriction" | "other";
+            unit: string | null;
+            basis: string | null;
+            note: string | null;
+            fromYear: number;
+            toYear: number | null;
+            terms: {
+                /** @enum {string} */
+                class: "A" | "B" | "C" | "D";
+                minYears: number;
+                value: number | null;
+                text: string | null;
+            }[];
+            summary: {
+                [key: string]: string;
+            };
+            sortOrder: number;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ProjectMilestone: {
+            id: string;
+            title: string;
+            plannedStart: string | null;
+            plannedEnd: string;
+            actualEnd: string | null;
+            baselineStart: string | null;
+            baselineEnd: string | null;
+            sortOrder: number;
+            note: string | null;
+            version: number;
+            /** @enum {string} */
+            state: "done" | "overdue" | "due_soon" | "planned";
+            slipDays: number | null;
+            lateDays: number;
+        };
+        ProjectReport: {
+            id: string;
+            period: string;
+            amount: number;
+            yearToDate: number;
+            sinceStart: number;
+            progressText: string;
+            problemsText: string | null;
+            /** @enum {string} */
+            source: "form" | "ledger";
+            dueOn: string;
+            filedAt: string;
+            filedByName: string | null;
+            late: boolean;
+            closed: boolean;
+            version: number;
+            corrections: {
+                at: string;
+                actorName: string | null;
+                reason: string;
+                before: {
+                    [key: string]: unknown;
+                };
+                after: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        ProjectProblem: {
+            id: string;
+            kind: string;
+            description: string;
+            raisedAt: string;
+            raisedByName: string | null;
+            open: boolean;
+            task: {
+                id: string;
+                serial: string;
+                status: string;
+                rag: string;
+                deadline: string;
+                progress: number;
+                completedAt: string | null;
+                leadUnitName: string;
+            };
+        };
+        ProjectVisit: {
+            id: string;
+            visitedOn: string;
+            attendees: string;
+            summary: string | null;
+            leader: {
+                id: string;
+                name: string;
+            };
+            decisions: {
+                id: string;
+                content: string;
+                deadline: string;
+                leadUnitName: string;
+                task: {
+                    id: string;
+                    serial: string;
+                    status: string;
+                    rag: string;
+                };
+                open: boolean;
+            }[];
         };
     };
     responses: never;
