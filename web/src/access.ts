@@ -35,6 +35,8 @@ export function accessFor(me: Pick<Me, 'permissions'> & Partial<Pick<Me, 'roles'
     /** 工作日历 (节假日与调休): shown to those who read the settings; entered by those who write them (calendar routes). */
     workCalendar: has('settings.read'),
     workCalendarWrite: has('settings.write'),
+    /** 亩均 政策清单 and 统计分析: whoever reads enterprises (the server narrows a township to its own; editing: the 亩均 office). */
+    muAnalysis: has('enterprises.read'),
   };
 }
 

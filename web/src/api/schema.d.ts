@@ -6540,6 +6540,1381 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业库列表 List enterprises */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    townshipCode?: string;
+                    park?: string;
+                    aboveScale?: boolean;
+                    status?: "producing" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Enterprise"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记企业 Register an enterprise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        creditCode: string;
+                        name: string;
+                        industryCode?: string | null;
+                        townshipCode?: string | null;
+                        park?: string | null;
+                        aboveScale?: boolean;
+                        landAreaMu?: number | null;
+                        producingSince?: string | null;
+                        closedOn?: string | null;
+                        codeOverrideReason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enterprise"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 筛选项：乡镇、园区、有数据的年度 Filter options */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            townships: {
+                                code: string;
+                                name: string;
+                            }[];
+                            parks: string[];
+                            canManage: boolean;
+                            canOverrideCode: boolean;
+                            years: number[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出企业库 Export the registry to Excel */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从 Excel 导入企业库（先预览；commit=true 全部导入或全部不导入；按信用代码更新）Import the registry */
+        post: {
+            parameters: {
+                query?: {
+                    commit?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            committed: boolean;
+                            total: number;
+                            created: number;
+                            updated: number;
+                            errors: {
+                                row: number;
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业详情：地块、租赁、年度数据 An enterprise with parcels, tenancies and yearly figures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterprise: components["schemas"]["Enterprise"];
+                            parcels: {
+                                id: string;
+                                certificateNo: string | null;
+                                location: string | null;
+                                areaMu: number;
+                                landUse: string | null;
+                                acquiredOn: string | null;
+                            }[];
+                            rents: {
+                                id: string;
+                                tenantId: string;
+                                tenantName: string;
+                                tenantCreditCode: string;
+                                landlordId: string;
+                                landlordName: string;
+                                landlordCreditCode: string;
+                                parcelId: string | null;
+                                areaMu: number;
+                                fromDate: string | null;
+                                toDate: string | null;
+                            }[];
+                            tenants: {
+                                id: string;
+                                tenantId: string;
+                                tenantName: string;
+                                tenantCreditCode: string;
+                                landlordId: string;
+                                landlordName: string;
+                                landlordCreditCode: string;
+                                parcelId: string | null;
+                                areaMu: number;
+                                fromDate: string | null;
+                                toDate: string | null;
+                            }[];
+                            figures: {
+                                year: number;
+                                /** @enum {string} */
+                                field: "tax" | "value_added" | "revenue" | "rd_expense" | "employees" | "electricity" | "energy" | "emissions" | "land_area";
+                                value: number;
+                                /** @enum {string} */
+                                source: "tax" | "stats" | "power" | "energy" | "environment" | "land";
+                                batchId: string | null;
+                                updatedAt: string;
+                            }[];
+                            canManage: boolean;
+                            canOverrideCode: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除企业（无年度数据时）Delete an enterprise without figures */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改企业信息 Update an enterprise */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        creditCode?: string;
+                        name?: string;
+                        industryCode?: string | null;
+                        townshipCode?: string | null;
+                        park?: string | null;
+                        aboveScale?: boolean;
+                        landAreaMu?: number | null;
+                        producingSince?: string | null;
+                        closedOn?: string | null;
+                        codeOverrideReason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enterprise"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加地块 Add a land parcel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        certificateNo?: string | null;
+                        location?: string | null;
+                        areaMu: number;
+                        landUse?: string | null;
+                        acquiredOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterprise: components["schemas"]["Enterprise"];
+                            parcels: {
+                                id: string;
+                                certificateNo: string | null;
+                                location: string | null;
+                                areaMu: number;
+                                landUse: string | null;
+                                acquiredOn: string | null;
+                            }[];
+                            rents: {
+                                id: string;
+                                tenantId: string;
+                                tenantName: string;
+                                tenantCreditCode: string;
+                                landlordId: string;
+                                landlordName: string;
+                                landlordCreditCode: string;
+                                parcelId: string | null;
+                                areaMu: number;
+                                fromDate: string | null;
+                                toDate: string | null;
+                            }[];
+                            tenants: {
+                                id: string;
+                                tenantId: string;
+                                tenantName: string;
+                                tenantCreditCode: string;
+                                landlordId: string;
+                                landlordName: string;
+                                landlordCreditCode: string;
+                                parcelId: string | null;
+                                areaMu: number;
+                                fromDate: string | null;
+                                toDate: string | null;
+                            }[];
+                            figures: {
+                                year: number;
+                                /** @enum {string} */
+                                field: "tax" | "value_added" | "revenue" | "rd_expense" | "employees" | "electricity" | "energy" | "emissions" | "land_area";
+                                value: number;
+                                /** @enum {string} */
+                                source: "tax" | "stats" | "power" | "energy" | "environment" | "land";
+                                batchId: string | null;
+                                updatedAt: string;
+                            }[];
+                            canManage: boolean;
+                            canOverrideCode: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/parcels/{subId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除地块 Remove a land parcel */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    subId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterprise: components["schemas"]["Enterprise"];
+                            parcels: {
+                                id: string;
+                                certificateNo: string | null;
+                                location: string | null;
+                                areaMu: number;
+                                landUse: string | null;
+                                acquiredOn: string | null;
+                            }[];
+                            rents: {
+                                id: string;
+                                tenantId: string;
+                                tenantName: string;
+                                tenantCreditCode: string;
+                                landlordId: string;
+                                landlordName: string;
+                                landlordCreditCode: string;
+                                parcelId: string | null;
+                                areaMu: number;
+                                fromDate: string | null;
+                                toDate: string | null;
+                            }[];
+                            tenants: {
+                                id: string;
+                                tenantId: string;
+                                tenantName: string;
+                                tenantCreditCode: string;
+                                landlordId: string;
+                                landlordName: string;
+                                landlordCreditCode: string;
+                                parcelId: string | null;
+                                areaMu: number;
+                                fromDate: string | null;
+                                toDate: string | null;
+                            }[];
+                            figures: {
+                                year: number;
+                                /** @enum {string} */
+                                field: "tax" | "value_added" | "revenue" | "rd_expense" | "employees" | "electricity" | "energy" | "emissions" | "land_area";
+                                value: number;
+                                /** @enum {string} */
+                                source: "tax" | "stats" | "power" | "energy" | "environment" | "land";
+                                batchId: string | null;
+                                updatedAt: string;
+                            }[];
+                            canManage: boolean;
+                            canOverrideCode: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/tenancies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记租赁（本企业租用他人厂房）Record a tenancy of this enterprise on another's land */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        landlordId: string;
+                        parcelId?: string | null;
+                        areaMu: number;
+                        fromDate?: string | null;
+                        toDate?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterprise: components["schemas"]["Enterprise"];
+                            parcels: {
+                                id: string;
+                                certificateNo: string | null;
+                                location: string | null;
+                                areaMu: number;
+                                landUse: string | null;
+                                acquiredOn: string | null;
+                            }[];
+                            rents: {
+                                id: string;
+                                tenantId: string;
+                                tenantName: string;
+                                tenantCreditCode: string;
+                                landlordId: string;
+                                landlordName: string;
+                                landlordCreditCode: string;
+                                parcelId: string | null;
+                                areaMu: number;
+                                fromDate: string | null;
+                                toDate: string | null;
+                            }[];
+                            tenants: {
+                                id: string;
+                                tenantId: string;
+                                tenantName: string;
+                                tenantCreditCode: string;
+                                landlordId: string;
+                                landlordName: string;
+                                landlordCreditCode: string;
+                                parcelId: string | null;
+                                areaMu: number;
+                                fromDate: string | null;
+                                toDate: string | null;
+                            }[];
+                            figures: {
+                                year: number;
+                                /** @enum {string} */
+                                field: "tax" | "value_added" | "revenue" | "rd_expense" | "employees" | "electricity" | "energy" | "emissions" | "land_area";
+                                value: number;
+                                /** @enum {string} */
+                                source: "tax" | "stats" | "power" | "energy" | "environment" | "land";
+                                batchId: string | null;
+                                updatedAt: string;
+                            }[];
+                            canManage: boolean;
+                            canOverrideCode: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/tenancies/{subId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除租赁 Remove a tenancy */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    subId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterprise: components["schemas"]["Enterprise"];
+                            parcels: {
+                                id: string;
+                                certificateNo: string | null;
+                                location: string | null;
+                                areaMu: number;
+                                landUse: string | null;
+                                acquiredOn: string | null;
+                            }[];
+                            rents: {
+                                id: string;
+                                tenantId: string;
+                                tenantName: string;
+                                tenantCreditCode: string;
+                                landlordId: string;
+                                landlordName: string;
+                                landlordCreditCode: string;
+                                parcelId: string | null;
+                                areaMu: number;
+                                fromDate: string | null;
+                                toDate: string | null;
+                            }[];
+                            tenants: {
+                                id: string;
+                                tenantId: string;
+                                tenantName: string;
+                                tenantCreditCode: string;
+                                landlordId: string;
+                                landlordName: string;
+                                landlordCreditCode: string;
+                                parcelId: string | null;
+                                areaMu: number;
+                                fromDate: string | null;
+                                toDate: string | null;
+                            }[];
+                            figures: {
+                                year: number;
+                                /** @enum {string} */
+                                field: "tax" | "value_added" | "revenue" | "rd_expense" | "employees" | "electricity" | "energy" | "emissions" | "land_area";
+                                value: number;
+                                /** @enum {string} */
+                                source: "tax" | "stats" | "power" | "energy" | "environment" | "land";
+                                batchId: string | null;
+                                updatedAt: string;
+                            }[];
+                            canManage: boolean;
+                            canOverrideCode: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprise-data/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入一个部门的年度数据（税务/统计/供电/能耗/环保/自然资源；先预览，commit=true 全部导入或全部不导入）Import one source's yearly figures */
+        post: {
+            parameters: {
+                query: {
+                    source: "tax" | "stats" | "power" | "energy" | "environment" | "land";
+                    year: number;
+                    commit?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            committed: boolean;
+                            /** @enum {string} */
+                            source: "tax" | "stats" | "power" | "energy" | "environment" | "land";
+                            year: number;
+                            total: number;
+                            created: number;
+                            updated: number;
+                            batchId: string | null;
+                            columns: {
+                                header: string;
+                                field: string;
+                                unit: string;
+                                factor: number;
+                            }[];
+                            errors: {
+                                row: number;
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                            sample: {
+                                row: number;
+                                creditCode: string;
+                                name: string;
+                                values: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprise-data/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某数据来源的空白导入模板 Blank sheet for a source */
+        get: {
+            parameters: {
+                query: {
+                    source: "tax" | "stats" | "power" | "energy" | "environment" | "land";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprise-data/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入批次记录 Import history */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    source?: "tax" | "stats" | "power" | "energy" | "environment" | "land";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                source: "tax" | "stats" | "power" | "energy" | "environment" | "land";
+                                year: number;
+                                fileName: string | null;
+                                moneyUnit: string | null;
+                                rowCount: number;
+                                createdCount: number;
+                                updatedCount: number;
+                                createdByName: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprise-data/completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据完整性：哪些企业缺哪些年度数据 Which enterprises lack which figures of a year */
+        get: {
+            parameters: {
+                query: {
+                    page?: number;
+                    pageSize?: number;
+                    year: number;
+                    townshipCode?: string;
+                    aboveScale?: boolean;
+                    field?: "tax" | "value_added" | "revenue" | "rd_expense" | "employees" | "electricity" | "energy" | "emissions" | "land_area";
+                    onlyMissing?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            enterprises: number;
+                            complete: number;
+                            missingByField: {
+                                [key: string]: number;
+                            };
+                            items: {
+                                id: string;
+                                creditCode: string;
+                                name: string;
+                                townshipName: string | null;
+                                park: string | null;
+                                aboveScale: boolean;
+                                missing: ("tax" | "value_added" | "revenue" | "rd_expense" | "employees" | "electricity" | "energy" | "emissions" | "land_area")[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mu/policies": {
         parameters: {
             query?: never;
@@ -7661,6 +9036,2488 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价方案（每年度最新版本）Evaluation schemes, latest version per year */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                year: number;
+                                name: string;
+                                version: number;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "retired";
+                                updatedAt: string;
+                                groupCount: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建年度评价方案 Create the scheme of a year */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        name: string;
+                        definition?: components["schemas"]["MuSchemeDefinition"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MuScheme"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/schemes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价方案（某一版本）A scheme version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MuScheme"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** 修改评价方案（已用于评价的版本另存为新版本）Edit a scheme (a version used by a run becomes a new version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        definition: components["schemas"]["MuSchemeDefinition"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MuScheme"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 加减分录入 Bonus/deduction inputs of a year */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                year: number;
+                                enterpriseId: string;
+                                creditCode: string;
+                                name: string;
+                                itemKey: string;
+                                itemName: string;
+                                quantity: number;
+                                note: string | null;
+                                updatedAt: string;
+                            }[];
+                            inputItems: {
+                                key: string;
+                                name: string;
+                                points: number;
+                                forceClass: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** 录入加减分事项（数量 0 为删除）Enter a bonus/deduction quantity (0 removes it) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        enterpriseId: string;
+                        itemKey: string;
+                        quantity: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价批次 Evaluation runs */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MuRun"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 按方案版本评价（替换该年度的草稿）Evaluate a scheme version (replaces the year's draft run) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        schemeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MuRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价批次详情（分组基准值、等级人数、定档规则）A run with its group figures and class rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run: components["schemas"]["MuRun"];
+                            groups: {
+                                key: string;
+                                name: string;
+                                size: number;
+                                method: string;
+                                indicators: {
+                                    key: string;
+                                    name: string;
+                                    weight: number;
+                                    unit: string;
+                                    benchmark: number | null;
+                                    mean: number | null;
+                                    min: number | null;
+                                    max: number | null;
+                                    present: number;
+                                }[];
+                                classCounts: {
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                    D: number;
+                                };
+                                ruleText: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            notEvaluated: number;
+                            classLabels: {
+                                A: string;
+                                B: string;
+                                C: string;
+                                D: string;
+                            };
+                            townships: {
+                                code: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除草稿评价 Delete a draft run */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/runs/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新评价草稿（最新方案版本、最新数据）Re-run a draft on the latest scheme version and data */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MuRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/runs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布评价结果（发布后不可修改）Publish a run (frozen afterwards) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MuRun"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/runs/{id}/reproduce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 复核：按存档的方案和数据重算并比对 Recompute from the stored scheme and snapshot and compare */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            identical: boolean;
+                            compared: number;
+                            differences: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/runs/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价结果 Results of a run */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    groupKey?: string;
+                    class?: "A" | "B" | "C" | "D";
+                    townshipCode?: string;
+                    evaluated?: boolean;
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                enterpriseId: string;
+                                creditCode: string;
+                                name: string;
+                                groupKey: string;
+                                groupName: string;
+                                townshipCode: string | null;
+                                townshipName: string | null;
+                                park: string | null;
+                                industryCode: string | null;
+                                evaluated: boolean;
+                                exclusionReason: string | null;
+                                total: number | null;
+                                rank: number | null;
+                                class: ("A" | "B" | "C" | "D") | null;
+                                forcedReason: string | null;
+                                perMuTax: number | null;
+                                perMuValueAdded: number | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/runs/{id}/results/{enterpriseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业评价说明 An enterprise's result, item by item, with the reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            row: {
+                                enterpriseId: string;
+                                creditCode: string;
+                                name: string;
+                                groupKey: string;
+                                groupName: string;
+                                townshipCode: string | null;
+                                townshipName: string | null;
+                                park: string | null;
+                                industryCode: string | null;
+                                evaluated: boolean;
+                                exclusionReason: string | null;
+                                total: number | null;
+                                rank: number | null;
+                                class: ("A" | "B" | "C" | "D") | null;
+                                forcedReason: string | null;
+                                perMuTax: number | null;
+                                perMuValueAdded: number | null;
+                            };
+                            year: number;
+                            /** @enum {string} */
+                            runStatus: "draft" | "published";
+                            groupSize: number | null;
+                            items: {
+                                key: string;
+                                name: string;
+                                nameEn: string;
+                                unit: string;
+                                weight: number;
+                                numerator: number | null;
+                                denominator: number | null;
+                                value: number | null;
+                                benchmark: number | null;
+                                min: number | null;
+                                max: number | null;
+                                points: number;
+                                capped: boolean;
+                                missing: boolean;
+                                rule: string | null;
+                                why: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            adjustments: {
+                                key: string;
+                                name: string;
+                                quantity: number;
+                                points: number;
+                                forceClass: string | null;
+                            }[];
+                            indicatorPoints: number | null;
+                            adjustmentPoints: number | null;
+                            classWhy: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            classLabel: string | null;
+                            ruleText: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            figures: {
+                                [key: string]: number;
+                            };
+                            land: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mu/runs/{id}/results/{enterpriseId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业体检报告 The one-page report card (.docx) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目库列表 List projects */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    stage?: "planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended";
+                    category?: string;
+                    townshipCode?: string;
+                    leaderUserId?: string;
+                    leadUnitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProjectListItem"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建项目 Create a project */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        projectCode?: string | null;
+                        category: string;
+                        industryCode?: string | null;
+                        townshipCode?: string | null;
+                        ownerName?: string | null;
+                        ownerCreditCode?: string | null;
+                        content?: string | null;
+                        /** @description 万元 */
+                        totalInvestment: number;
+                        yearPlan?: number | null;
+                        /** @description the year of yearPlan (default: this year) */
+                        planYear?: number;
+                        plannedStart?: string | null;
+                        actualStart?: string | null;
+                        plannedCompletion?: string | null;
+                        actualCompletion?: string | null;
+                        leaderUserId?: string | null;
+                        leadUnitId: string;
+                        taskForce?: string | null;
+                        planSummary?: string | null;
+                        /**
+                         * @description the stage it enters the library at (default reserve)
+                         * @enum {string}
+                         */
+                        stage?: "planning" | "reserve" | "preparation" | "construction";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            serial: string;
+                            name: string;
+                            projectCode: string | null;
+                            category: string;
+                            townshipCode: string | null;
+                            townshipName: string | null;
+                            ownerName: string | null;
+                            totalInvestment: number;
+                            yearPlan: number | null;
+                            plannedStart: string | null;
+                            actualStart: string | null;
+                            plannedCompletion: string | null;
+                            actualCompletion: string | null;
+                            leaderUserId: string | null;
+                            leaderName: string | null;
+                            leadUnitId: string;
+                            leadUnitName: string;
+                            /** @enum {string} */
+                            stage: "planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended";
+                            stageSince: string;
+                            version: number;
+                            nextApproval: {
+                                /** @enum {string} */
+                                kind: "initiation" | "land_preexam" | "land_planning" | "works_planning" | "environment" | "energy" | "construction_permit";
+                                plannedOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                            industryCode: string | null;
+                            ownerCreditCode: string | null;
+                            content: string | null;
+                            taskForce: string | null;
+                            planSummary: string | null;
+                            yearPlans: {
+                                year: number;
+                                plannedInvestment: number;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description the actor may change facts, approvals and the stage */
+                            canEdit: boolean;
+                            /** @description the actor may change the lead unit and the leader (library units, supervisors) */
+                            canReassign: boolean;
+                            allowedMoves: ("planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目库选项（类别、乡镇、包抓领导）Library options */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories: string[];
+                            townships: {
+                                code: string;
+                                name: string;
+                            }[];
+                            leaders: {
+                                userId: string;
+                                name: string;
+                                title: string | null;
+                            }[];
+                            canCreate: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目存量（按阶段）Stock by stage */
+        get: {
+            parameters: {
+                query?: {
+                    category?: string;
+                    townshipCode?: string;
+                    leaderUserId?: string;
+                    leadUnitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                stage: "planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended";
+                                count: number;
+                                totalInvestment: number;
+                            }[];
+                            total: {
+                                count: number;
+                                totalInvestment: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/conversion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 储备转在建（按月）Reserve → construction by month */
+        get: {
+            parameters: {
+                query?: {
+                    months?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description YYYY-MM */
+                                month: string;
+                                /** @description projects that entered the reserve (储备) that month */
+                                enteredReserve: number;
+                                /** @description reserve projects that started construction (储备转在建) that month */
+                                converted: number;
+                                /** @description reserve and preparation projects at the end of the month */
+                                reserveAtEnd: number;
+                                constructionAtEnd: number;
+                            }[];
+                            rate: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出项目台账 Export the ledger to Excel */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    stage?: "planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended";
+                    category?: string;
+                    townshipCode?: string;
+                    leaderUserId?: string;
+                    leadUnitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入项目台账（先预览，commit=true 时全部导入或全部不导入；按项目代码、其次按名称更新）Import a project ledger */
+        post: {
+            parameters: {
+                query?: {
+                    commit?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            committed: boolean;
+                            total: number;
+                            created: number;
+                            updated: number;
+                            errors: {
+                                row: number;
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                            preview: {
+                                row: number;
+                                name: string;
+                                action: "create" | "update";
+                                serial: string | null;
+                                totalInvestment: number | null;
+                                stage: ("planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended") | null;
+                            }[];
+                            /** @description total (合计) and section rows left out */
+                            skippedRows: number[];
+                            /** @description 1, or 2 for a two-row (merged) header */
+                            headerRows: number;
+                            /** @description amount column → 万元/亿元 as read from its header */
+                            units: {
+                                [key: string]: string;
+                            };
+                            notes: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目详情 Get a project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            serial: string;
+                            name: string;
+                            projectCode: string | null;
+                            category: string;
+                            townshipCode: string | null;
+                            townshipName: string | null;
+                            ownerName: string | null;
+                            totalInvestment: number;
+                            yearPlan: number | null;
+                            plannedStart: string | null;
+                            actualStart: string | null;
+                            plannedCompletion: string | null;
+                            actualCompletion: string | null;
+                            leaderUserId: string | null;
+                            leaderName: string | null;
+                            leadUnitId: string;
+                            leadUnitName: string;
+                            /** @enum {string} */
+                            stage: "planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended";
+                            stageSince: string;
+                            version: number;
+                            nextApproval: {
+                                /** @enum {string} */
+                                kind: "initiation" | "land_preexam" | "land_planning" | "works_planning" | "environment" | "energy" | "construction_permit";
+                                plannedOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                            industryCode: string | null;
+                            ownerCreditCode: string | null;
+                            content: string | null;
+                            taskForce: string | null;
+                            planSummary: string | null;
+                            yearPlans: {
+                                year: number;
+                                plannedInvestment: number;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description the actor may change facts, approvals and the stage */
+                            canEdit: boolean;
+                            /** @description the actor may change the lead unit and the leader (library units, supervisors) */
+                            canReassign: boolean;
+                            allowedMoves: ("planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改项目 Update a project */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        projectCode?: string | null;
+                        category?: string;
+                        industryCode?: string | null;
+                        townshipCode?: string | null;
+                        ownerName?: string | null;
+                        ownerCreditCode?: string | null;
+                        content?: string | null;
+                        /** @description 万元 */
+                        totalInvestment?: number;
+                        yearPlan?: number | null;
+                        /** @description the year of yearPlan (default: this year) */
+                        planYear?: number;
+                        plannedStart?: string | null;
+                        actualStart?: string | null;
+                        plannedCompletion?: string | null;
+                        actualCompletion?: string | null;
+                        leaderUserId?: string | null;
+                        leadUnitId?: string;
+                        taskForce?: string | null;
+                        planSummary?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            serial: string;
+                            name: string;
+                            projectCode: string | null;
+                            category: string;
+                            townshipCode: string | null;
+                            townshipName: string | null;
+                            ownerName: string | null;
+                            totalInvestment: number;
+                            yearPlan: number | null;
+                            plannedStart: string | null;
+                            actualStart: string | null;
+                            plannedCompletion: string | null;
+                            actualCompletion: string | null;
+                            leaderUserId: string | null;
+                            leaderName: string | null;
+                            leadUnitId: string;
+                            leadUnitName: string;
+                            /** @enum {string} */
+                            stage: "planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended";
+                            stageSince: string;
+                            version: number;
+                            nextApproval: {
+                                /** @enum {string} */
+                                kind: "initiation" | "land_preexam" | "land_planning" | "works_planning" | "environment" | "energy" | "construction_permit";
+                                plannedOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                            industryCode: string | null;
+                            ownerCreditCode: string | null;
+                            content: string | null;
+                            taskForce: string | null;
+                            planSummary: string | null;
+                            yearPlans: {
+                                year: number;
+                                plannedInvestment: number;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description the actor may change facts, approvals and the stage */
+                            canEdit: boolean;
+                            /** @description the actor may change the lead unit and the leader (library units, supervisors) */
+                            canReassign: boolean;
+                            allowedMoves: ("planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 变更项目阶段 Move the stage (409 with the allowed moves) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        to: "planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended";
+                        /** @description YYYY-MM-DD */
+                        movedOn: string;
+                        comment?: string | null;
+                        /** @description YYYY-MM-DD */
+                        actualStart?: string;
+                        /** @description YYYY-MM-DD */
+                        actualCompletion?: string;
+                        projectCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            serial: string;
+                            name: string;
+                            projectCode: string | null;
+                            category: string;
+                            townshipCode: string | null;
+                            townshipName: string | null;
+                            ownerName: string | null;
+                            totalInvestment: number;
+                            yearPlan: number | null;
+                            plannedStart: string | null;
+                            actualStart: string | null;
+                            plannedCompletion: string | null;
+                            actualCompletion: string | null;
+                            leaderUserId: string | null;
+                            leaderName: string | null;
+                            leadUnitId: string;
+                            leadUnitName: string;
+                            /** @enum {string} */
+                            stage: "planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended";
+                            stageSince: string;
+                            version: number;
+                            nextApproval: {
+                                /** @enum {string} */
+                                kind: "initiation" | "land_preexam" | "land_planning" | "works_planning" | "environment" | "energy" | "construction_permit";
+                                plannedOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                            industryCode: string | null;
+                            ownerCreditCode: string | null;
+                            content: string | null;
+                            taskForce: string | null;
+                            planSummary: string | null;
+                            yearPlans: {
+                                year: number;
+                                plannedInvestment: number;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description the actor may change facts, approvals and the stage */
+                            canEdit: boolean;
+                            /** @description the actor may change the lead unit and the leader (library units, supervisors) */
+                            canReassign: boolean;
+                            allowedMoves: ("planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/stage-moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 阶段变更记录 Stage history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                fromStage: ("planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended") | null;
+                                /** @enum {string} */
+                                toStage: "planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended";
+                                movedOn: string;
+                                actorName: string | null;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 前期手续 Approvals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "initiation" | "land_preexam" | "land_planning" | "works_planning" | "environment" | "energy" | "construction_permit";
+                                variant: ("approval" | "ratification" | "filing") | null;
+                                plannedOn: string | null;
+                                actualOn: string | null;
+                                docRef: string | null;
+                                note: string | null;
+                                done: boolean;
+                                overdue: boolean;
+                            }[];
+                            next: {
+                                /** @enum {string} */
+                                kind: "initiation" | "land_preexam" | "land_planning" | "works_planning" | "environment" | "energy" | "construction_permit";
+                                plannedOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/approvals/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 登记前期手续 Record an approval */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "initiation" | "land_preexam" | "land_planning" | "works_planning" | "environment" | "energy" | "construction_permit";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        variant?: ("approval" | "ratification" | "filing") | null;
+                        plannedOn?: string | null;
+                        actualOn?: string | null;
+                        docRef?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "initiation" | "land_preexam" | "land_planning" | "works_planning" | "environment" | "energy" | "construction_permit";
+                                variant: ("approval" | "ratification" | "filing") | null;
+                                plannedOn: string | null;
+                                actualOn: string | null;
+                                docRef: string | null;
+                                note: string | null;
+                                done: boolean;
+                                overdue: boolean;
+                            }[];
+                            next: {
+                                /** @enum {string} */
+                                kind: "initiation" | "land_preexam" | "land_planning" | "works_planning" | "environment" | "energy" | "construction_permit";
+                                plannedOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -9410,6 +13267,24 @@ export interface components {
             createdBy: string | null;
             createdAt: string;
         };
+        Enterprise: {
+            id: string;
+            regionCode: string;
+            creditCode: string;
+            name: string;
+            industryCode: string | null;
+            townshipCode: string | null;
+            townshipName: string | null;
+            park: string | null;
+            aboveScale: boolean;
+            landAreaMu: number | null;
+            producingSince: string | null;
+            closedOn: string | null;
+            codeOverrideReason: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
         MuPolicy: {
             id: string;
             regionCode: string;
@@ -9436,6 +13311,203 @@ export interface components {
             version: number;
             createdAt: string;
             updatedAt: string;
+        };
+        MuSchemeDefinition: {
+            groups: {
+                key: string;
+                name: string;
+                scope: {
+                    aboveScale: boolean | null;
+                    minLandMu: number | null;
+                    minYearsProducing: number | null;
+                    industryPrefixes: string[];
+                };
+                /** @enum {string} */
+                method: "ratio" | "minmax";
+                indicators: {
+                    key: string;
+                    name?: string | null;
+                    /** @enum {string|null} */
+                    numerator?: "tax" | "value_added" | "revenue" | "rd_expense" | "employees" | "electricity" | "energy" | "emissions" | "land_area" | "land" | null;
+                    /** @enum {string|null} */
+                    denominator?: "tax" | "value_added" | "revenue" | "rd_expense" | "employees" | "electricity" | "energy" | "emissions" | "land_area" | "land" | null;
+                    unit?: string | null;
+                    weight: number;
+                    benchmark: {
+                        /** @enum {string} */
+                        mode: "fixed" | "groupRatio" | "mean" | "lastYear";
+                        value?: number | null;
+                        multiple?: number | null;
+                    };
+                    cap: number | null;
+                    missing: {
+                        /** @enum {string} */
+                        mode: "zero" | "groupAverage" | "deduct";
+                        points?: number | null;
+                    };
+                    /** @enum {string} */
+                    nonPositive: "zero" | "proportional";
+                }[];
+                classes: {
+                    /** @enum {string} */
+                    mode: "share" | "cutoff";
+                    A: number;
+                    B: number;
+                    C: number;
+                };
+            }[];
+            exclusions: {
+                key: string;
+                reason: string;
+                industryPrefixes: string[];
+                producingYearsBelow: number | null;
+                creditCodes: string[];
+            }[];
+            adjustments: {
+                key: string;
+                name: string;
+                /** @enum {string} */
+                source: "tenants" | "input";
+                points: number;
+                firstPoints: number | null;
+                freeUnits: number;
+                /** @enum {string|null} */
+                forceClass: "A" | "B" | "C" | "D" | null;
+                groups: string[];
+            }[];
+            /** @enum {string} */
+            rounding: "round" | "floor" | "ceil";
+            /** @enum {string} */
+            ties: "better" | "worse";
+            classLabels: {
+                A: string;
+                B: string;
+                C: string;
+                D: string;
+            };
+        };
+        MuScheme: {
+            id: string;
+            regionCode: string;
+            year: number;
+            name: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            definition: components["schemas"]["MuSchemeDefinition"];
+            createdBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+            runCount: number;
+            versions: {
+                id: string;
+                version: number;
+                /** @enum {string} */
+                status: "draft" | "active" | "retired";
+                updatedAt: string;
+            }[];
+        };
+        MuRun: {
+            id: string;
+            regionCode: string;
+            year: number;
+            schemeId: string;
+            schemeVersion: number;
+            schemeName: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            createdBy: string | null;
+            createdByName: string | null;
+            createdAt: string;
+            publishedBy: string | null;
+            publishedByName: string | null;
+            publishedAt: string | null;
+            enterpriseCount: number;
+            evaluatedCount: number;
+            classCounts: {
+                A: number;
+                B: number;
+                C: number;
+                D: number;
+            };
+        };
+        ProjectListItem: {
+            id: string;
+            regionCode: string;
+            serial: string;
+            name: string;
+            projectCode: string | null;
+            category: string;
+            townshipCode: string | null;
+            townshipName: string | null;
+            ownerName: string | null;
+            totalInvestment: number;
+            yearPlan: number | null;
+            plannedStart: string | null;
+            actualStart: string | null;
+            plannedCompletion: string | null;
+            actualCompletion: string | null;
+            leaderUserId: string | null;
+            leaderName: string | null;
+            leadUnitId: string;
+            leadUnitName: string;
+            /** @enum {string} */
+            stage: "planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended";
+            stageSince: string;
+            version: number;
+            nextApproval: {
+                /** @enum {string} */
+                kind: "initiation" | "land_preexam" | "land_planning" | "works_planning" | "environment" | "energy" | "construction_permit";
+                plannedOn: string | null;
+                overdue: boolean;
+            } | null;
+        };
+        Project: {
+            id: string;
+            regionCode: string;
+            serial: string;
+            name: string;
+            projectCode: string | null;
+            category: string;
+            townshipCode: string | null;
+            townshipName: string | null;
+            ownerName: string | null;
+            totalInvestment: number;
+            yearPlan: number | null;
+            plannedStart: string | null;
+            actualStart: string | null;
+            plannedCompletion: string | null;
+            actualCompletion: string | null;
+            leaderUserId: string | null;
+            leaderName: string | null;
+            leadUnitId: string;
+            leadUnitName: string;
+            /** @enum {string} */
+            stage: "planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended";
+            stageSince: string;
+            version: number;
+            nextApproval: {
+                /** @enum {string} */
+                kind: "initiation" | "land_preexam" | "land_planning" | "works_planning" | "environment" | "energy" | "construction_permit";
+                plannedOn: string | null;
+                overdue: boolean;
+            } | null;
+            industryCode: string | null;
+            ownerCreditCode: string | null;
+            content: string | null;
+            taskForce: string | null;
+            planSummary: string | null;
+            yearPlans: {
+                year: number;
+                plannedInvestment: number;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+            /** @description the actor may change facts, approvals and the stage */
+            canEdit: boolean;
+            /** @description the actor may change the lead unit and the leader (library units, supervisors) */
+            canReassign: boolean;
+            allowedMoves: ("planning" | "reserve" | "preparation" | "construction" | "completed" | "operating" | "suspended")[];
         };
         ProjectMilestone: {
             id: string;

@@ -6,6 +6,7 @@ import {
   NotificationOutlined, ReconciliationOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, TrophyOutlined,
 } from '@ant-design/icons';
 import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { PieChartOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access } from '../../access';
 import type { MessageKey } from '../../locales/zh-CN';
@@ -29,7 +30,13 @@ export const MENU: MenuEntry[] = [
     ],
   },
   { path: '/projects', label: 'menu.projects', icon: <ProjectOutlined />, visible: business },
-  { path: '/mu', label: 'menu.mu', icon: <BarChartOutlined />, visible: business },
+  {
+    path: '/mu', label: 'menu.mu', icon: <BarChartOutlined />, visible: business,
+    children: [
+      { path: '/mu/policies', label: 'menu.muPolicies', icon: <SolutionOutlined />, visible: (a) => a.muAnalysis },
+      { path: '/mu/analysis', label: 'menu.muAnalysis', icon: <PieChartOutlined />, visible: (a) => a.muAnalysis },
+    ],
+  },
   { path: '/chains', label: 'menu.chains', icon: <ClusterOutlined />, visible: business },
   { path: '/demands', label: 'menu.demands', icon: <CustomerServiceOutlined />, visible: business },
   { path: '/economy', label: 'menu.economy', icon: <LineChartOutlined />, visible: business },
