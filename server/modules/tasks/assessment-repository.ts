@@ -145,10 +145,12 @@ export function returnsOfUnit(db: Trx, actor: Actor, b: Bounds, unitId: string) 
  * `withReports`, one row per report filed on them from 40 days before the period (the due date before its first
  * one) to its end, or one row with `reportAt` null for a task with none: one statement either way.
  */
-export async function reportTasks(db: Trx, actor: Actor, b: Bounds, opts: { unitId?: string; withReports?: boolean } = {}) {
+export async function reportTasks(db: Trx, actor: Actor, b: Bounds, opts: { unitId?: string; withReports?: boolean; titles?: boolean } = {}) {
+  // With `titles: false`, serial and title come back empty: one row per report repeats them, tens of thousands of times.
+  const naming = opts.titles === false ? [sql<string>`''`.as('serial'), sql<string>`''`.as('title')] : (['d.serial', 'd.title'] as const);
   const base = taskBase(db, actor, b, opts.unitId, true).selectFrom('d')
     .where((eb) => eb.or([eb('d.doneAt', 'is', null), eb('d.doneAt', '>=', b.fromUtc)]))
-    .select(['d.id', 'd.serial', 'd.title', 'd.leadUnitId', 'd.cadence', 'd.cadenceDay', 'd.acceptedAt', 'd.deadline', 'd.doneAt']);
+    .select(['d.id', ...naming, 'd.leadUnitId', 'd.cadence', 'd.cadenceDay', 'd.acceptedAt', 'd.deadline', 'd.doneAt']);
   if (!opts.withReports) return (await base.execute()).map((r) => ({ ...r, reportAt: null as string | null }));
   return base.leftJoin('taskEvents as e', (j) => j.onRef('e.taskId', '=', 'd.id').on('e.action', '=', 'report')
     .on('e.at', '>=', dayStartUtc(addDays(b.from, -40))).on('e.at', '<', b.toEndUtc))

@@ -36,34 +36,52 @@ export function periodOf(ctx: Ctx, from: IsoDate, to: IsoDate): Period {
 
 type ReportTask = Awaited<ReturnType<typeof q.reportTasks>>[number];
 
+/**
+ * The Shanghai day of stored instants, memoised by the UTC hour: the day turns at 16:00Z, so every instant of an hour
+ * falls on the same day (tens of thousands of report instants, a few thousand distinct hours).
+ */
+export function shanghaiDays(): (at: string) => IsoDate {
+  const memo = new Map<string, IsoDate>();
+  return (at) => {
+    if (at.length < 20 || at[10] !== 'T' || !at.endsWith('Z')) return shanghaiDate(new Date(at));
+    const hour = at.slice(0, 13);
+    let d = memo.get(hour);
+    if (d === undefined) { d = shanghaiDate(new Date(at)); memo.set(hour, d); }
+    return d;
+  };
+}
+
 /** Each task's report due dates up to `until` (memoised: tasks accepted the same day at the same cadence share them). */
-export function dueDatesOf(cal: WorkCalendar, until: IsoDate) {
+export function dueDatesOf(cal: WorkCalendar, until: IsoDate, dayOf: (at: string) => IsoDate = shanghaiDays()) {
   const memo = new Map<string, IsoDate[]>();
-  return (t: ReportTask): IsoDate[] => {
-    const acceptedOn = shanghaiDate(new Date(t.acceptedAt!));
+  return (t: Pick<ReportTask, 'acceptedAt' | 'cadence' | 'cadenceDay' | 'deadline' | 'doneAt'>): IsoDate[] => {
+    const acceptedOn = dayOf(t.acceptedAt!);
     const key = `${t.cadence}|${t.cadenceDay}|${acceptedOn}`;
     let all = memo.get(key);
     if (!all) { all = reportDueDates(cal, t.cadence as Cadence, t.cadenceDay, acceptedOn, until); memo.set(key, all); }
     // No report is owed after the deadline, nor from the day the unit asked for completion.
-    const doneOn = t.doneAt ? shanghaiDate(new Date(t.doneAt)) : null;
+    const doneOn = t.doneAt ? dayOf(t.doneAt) : null;
     return all.filter((d) => d <= t.deadline && (!doneOn || d < doneOn));
   };
 }
 
-/** Report timeliness of every task owing reports in the period. */
+/**
+ * Report timeliness of every task owing reports in the period. The rows come one per report (task columns repeated),
+ * ordered by nothing in particular: grouped here by task. Without `unitId` (the ranking of all units) the titles are
+ * not read — nothing shows them.
+ */
 async function reportFacts(ctx: Ctx, actor: Actor, cal: WorkCalendar, p: Period, unitId?: string) {
   const b = q.boundsOf(p);
-  const rows = await q.reportTasks(ctx.db, actor, b, { unitId, withReports: true });
-  const tasks = new Map<string, ReportTask>();
-  const days = new Map<string, IsoDate[]>();
+  const rows = await q.reportTasks(ctx.db, actor, b, { unitId, withReports: true, titles: !!unitId });
+  const dayOf = shanghaiDays();
+  const tasks = new Map<string, { task: ReportTask; reports: IsoDate[] }>();
   for (const r of rows) {
-    tasks.set(r.id, r);
-    const list = days.get(r.id) ?? [];
-    if (r.reportAt) list.push(shanghaiDate(new Date(r.reportAt)));
-    days.set(r.id, list);
+    let t = tasks.get(r.id);
+    if (!t) tasks.set(r.id, (t = { task: r, reports: [] }));
+    if (r.reportAt) t.reports.push(dayOf(r.reportAt));
   }
-  const dues = dueDatesOf(cal, p.to);
-  return [...tasks.values()].map((t) => ({ task: t, ...reportTimeliness(dues(t), days.get(t.id) ?? [], shanghaiDate(new Date(t.acceptedAt!)), p.from, p.cutoff, p.asOf) }));
+  const dues = dueDatesOf(cal, p.to, dayOf);
+  return [...tasks.values()].map(({ task, reports }) => ({ task, ...reportTimeliness(dues(task), reports, dayOf(task.acceptedAt!), p.from, p.cutoff, p.asOf) }));
 }
 
 /** Facts of every unit in scope for the period, keyed by unit id. */

@@ -1,4 +1,5 @@
 // 督查督办: creating, reading and listing tasks. The loop's steps are in actions.ts; colour in rag-refresh.ts.
+import { sql } from 'kysely';
 import type { Ctx, Trx } from '../../context.js';
 import { audit, inTransaction } from '../../context.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -167,15 +168,24 @@ export async function inbox(ctx: Ctx, actor: Actor, tab: 'accept' | 'report' | '
     all: (q: any) => mine(q).where('tasks.status', 'in', ['assigned', 'returned', 'in_progress', 'completion_requested']),
   };
   const baseQ = () => repo.filtered(ctx.db, actor, {}, t);
-  const countOf = async (k: keyof typeof defs) => Number((await defs[k](repo.filteredCore(ctx.db, actor, {}, t)).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  // Every tab's count in one statement over the unit's open tasks (each tab's set is a part of 'all').
+  const countAll = async () => {
+    const c = await defs.all(repo.filteredCore(ctx.db, actor, {}, t)).select([
+      sql<number>`sum(case when tasks.status = 'assigned' then 1 else 0 end)`.as('accept'),
+      sql<number>`sum(case when tasks.status = 'in_progress' then 1 else 0 end)`.as('report'),
+      sql<number>`sum(case when tasks.status in ('assigned', 'in_progress') and tasks.deadline < ${t} then 1 else 0 end)`.as('overdue'),
+      sql<number>`count(*)`.as('all'),
+    ]).executeTakeFirst();
+    return { accept: Number(c?.accept ?? 0), report: Number(c?.report ?? 0), overdue: Number(c?.overdue ?? 0), all: Number(c?.all ?? 0) };
+  };
   const [rows, counts, cal] = await Promise.all([
     defs[tab](baseQ()).select(repo.TASK_COLUMNS).orderBy('tasks.deadline').orderBy('tasks.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    Promise.all([countOf('accept'), countOf('report'), countOf('overdue'), countOf(tab)]),
+    countAll(),
     loadCalendar(ctx),
   ]);
   const co = await repo.coUnitsOf(ctx.db, rows.map((r: any) => r.id));
   return {
     items: rows.map((r: any) => presentTask(r, co.get(r.id) ?? [], cal, t, actor.locale)),
-    total: counts[3], counts: { accept: counts[0], report: counts[1], overdue: counts[2] }, page, pageSize,
+    total: counts[tab], counts: { accept: counts.accept, report: counts.report, overdue: counts.overdue }, page, pageSize,
   };
 }
