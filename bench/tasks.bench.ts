@@ -7,6 +7,7 @@ import Fastify from 'fastify';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { buildApp } from '../server/app.js';
 import { testConfig } from '../server/config.js';
 import type { Ctx } from '../server/context.js';
@@ -88,6 +89,7 @@ async function benchOn(bdb: BenchDatabase): Promise<boolean> {
     const appBase = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const cookies = { supervisor: await signIn(appBase, supervisor), staff: await signIn(appBase, staff) };
     console.log(`machine: ${machine()}`);
+    const summary: string[][] = [];
     for (const s of SCENARIOS) {
       const headers = { cookie: cookies[s.who] };
       const sizes = await checkSame(appBase, floor.base, s.paths, headers, s.exact);
@@ -99,12 +101,17 @@ async function benchOn(bdb: BenchDatabase): Promise<boolean> {
         { name: 'floor: same SQL, bare handler', base: floor.base, paths: s.paths },
       ]);
       printTable(rows);
+      summary.push([s.name, rows[0].rps.toFixed(0), rows[1].rps.toFixed(0), rows[1].rps > 0 ? (rows[0].rps / rows[1].rps).toFixed(2) : 'n/a',
+        rows[0].p99.toFixed(0), rows[1].p99.toFixed(0), rows[0].cpuMs.toFixed(1), rows[1].cpuMs.toFixed(1), loadavg()[0].toFixed(2)]);
       for (const r of rows) if (r.requests === 0) console.log(`${r.name}: no request completed within the load generator's 10 s timeout`);
       ok = verdict(rows) && ok;
       console.log(`one request at a time, median of 3: app ${await oneAtATime(appBase + s.paths[0], headers)}, floor ${await oneAtATime(floor.base + s.paths[0], {})} (${s.paths[0]})`);
       console.log(`load runs took ${ms(t0)}`);
     }
-    await timeAssessment(appBase, cookies.supervisor);
+    const assessed = await timeAssessment(appBase, cookies.supervisor);
+    console.log(`\nsummary (${bdb.label}, ${TASKS.toLocaleString('en')} tasks, ${CONNECTIONS} connections; load = 1-min load average after the run, ${cpus().length} CPUs):`);
+    printSummary([['', 'app req/s', 'floor req/s', 'app/floor', 'app p99 ms', 'floor p99 ms', 'app CPU ms/req', 'floor CPU ms/req', 'load'], ...summary]);
+    console.log(`assessment of all units for the year: median ${assessed} (load ${loadavg()[0].toFixed(2)})`);
   } finally {
     await floor.close();
     await app.close();
@@ -134,7 +141,7 @@ async function oneAtATime(url: string, headers: Record<string, string>): Promise
 }
 
 /** The assessment of every unit for the current year, over HTTP as the console asks for it: 3 runs, one at a time. */
-async function timeAssessment(base: string, cookie: string): Promise<void> {
+async function timeAssessment(base: string, cookie: string): Promise<string> {
   const year = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4);
   const path = `/api/v1/assessment?from=${year}-01-01&to=${year}-12-31`;
   const times: number[] = [];
@@ -149,6 +156,12 @@ async function timeAssessment(base: string, cookie: string): Promise<void> {
   }
   times.sort((x, y) => x - y);
   console.log(`\nassessment of ${rows} units for ${year} (GET ${path}), 3 runs: min ${times[0].toFixed(0)} ms, median ${times[1].toFixed(0)} ms, max ${times[2].toFixed(0)} ms`);
+  return `${times[1].toFixed(0)} ms (${rows} units)`;
+}
+
+function printSummary(table: string[][]): void {
+  const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  for (const r of table) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
 }
 
 /** The statements the real service runs for each path (actor loading aside), captured through a logging Kysely. */
