@@ -45,6 +45,14 @@ describe('督查考核、通报、减负监测 in the browser', () => {
       expect((await firstRow.locator('td').first().innerText()).trim()).toBe('1');
       await shot(page, 'assessment-1440');
 
+      // 季度: the current quarter to date; the URL keeps the period.
+      await page.getByTestId('period').getByText('季度', { exact: true }).click();
+      await page.waitForURL(/period=quarter/);
+      await expect.poll(() => page.getByTestId('period').locator('.ant-picker input').inputValue()).toMatch(/^\d{4}年第[1-4]季度$/);
+      await page.getByTestId('period').getByText('年度', { exact: true }).click();
+      await page.waitForURL(/period=year/);
+      await table.locator('tbody tr.ant-table-row').first().waitFor();
+
       // One unit's breakdown: the score explained and the tasks behind it, each a link to its task page.
       const unitName = (await firstRow.getByTestId('assess-unit').innerText()).trim();
       await firstRow.getByTestId('assess-unit').click();

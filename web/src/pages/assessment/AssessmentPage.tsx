@@ -22,7 +22,7 @@ type Row = AssessmentRow & { id: string };
 export default function AssessmentPage() {
   const { t } = useI18n();
   const access = useAccess();
-  const { period, setPeriod, params, setParams } = usePeriod(yearToDate);
+  const { period, setPeriod, params, update } = usePeriod(yearToDate);
   const [name, setName] = useState('');
   const q = useQuery({
     queryKey: ['assessment', period.from, period.to],
@@ -30,7 +30,7 @@ export default function AssessmentPage() {
     placeholderData: keepPreviousData,
   });
   const unitId = params.get('unit');
-  const openUnit = (id: string | null) => setParams((prev) => { const n = new URLSearchParams(prev); if (id) n.set('unit', id); else n.delete('unit'); return n; });
+  const openUnit = (id: string | null) => update((n) => { if (id) n.set('unit', id); else n.delete('unit'); });
   const w = q.data?.weights;
   const mobile = Grid.useBreakpoint().md === false;
   const rows = useMemo(() => {

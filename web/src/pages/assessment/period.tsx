@@ -30,12 +30,14 @@ export function usePeriod(fallback: () => Period) {
   const kind = params.get('period') as PeriodKind | null;
   const from = params.get('from'); const to = params.get('to');
   const period: Period = kind && (PERIOD_KINDS as readonly string[]).includes(kind) && isDay(from) && isDay(to) && from <= to ? { kind, from, to } : fallback();
-  const setPeriod = (p: Period) => setParams((prev) => {
-    const next = new URLSearchParams(prev);
-    next.set('period', p.kind); next.set('from', p.from); next.set('to', p.to);
+  // From the address as it is now, not as a render saw it: a table cell's click handler may be from an older render.
+  const update = (change: (next: URLSearchParams) => void) => setParams(() => {
+    const next = new URLSearchParams(window.location.search);
+    change(next);
     return next;
   });
-  return { period, setPeriod, params, setParams };
+  const setPeriod = (p: Period) => update((next) => { next.set('period', p.kind); next.set('from', p.from); next.set('to', p.to); });
+  return { period, setPeriod, params, update };
 }
 
 export const yearToDate = (): Period => periodAround('year', dayjs());
