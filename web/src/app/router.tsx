@@ -30,6 +30,8 @@ export const router = createBrowserRouter([
       { path: 'tasks/burden', element: guarded((a) => a.tasksAssess, page(() => import('../pages/assessment/BurdenPage'))) },
       { path: 'tasks/calendar', element: guarded((a) => a.tasksCalendar, page(() => import('../pages/calendar/DeadlineCalendarPage'))) },
       { path: 'tasks/:id', element: guarded((a) => a.business, page(() => import('../pages/tasks/TaskPage'))) },
+      { path: 'projects/overview', element: guarded((a) => a.business, page(() => import('../pages/projects/OverviewPage'))) },
+      { path: 'projects/battle-map', element: guarded((a) => a.business, page(() => import('../pages/projects/BattleMapPage'))) },
       { path: 'mu/policies', element: guarded((a) => a.muAnalysis, page(() => import('../pages/mu/MuPoliciesPage'))) },
       { path: 'mu/policies/:id', element: guarded((a) => a.muAnalysis, page(() => import('../pages/mu/MuPoliciesListPage'))) },
       { path: 'mu/analysis', element: guarded((a) => a.muAnalysis, page(() => import('../pages/mu/MuAggregatesPage'))) },

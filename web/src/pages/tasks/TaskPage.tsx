@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Progress, Result, Space, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, ok } from '../../api/client';
 import { errorText } from '../../app/feedback';
 import { useFormat } from '../../app/format';
@@ -43,7 +44,7 @@ export default function TaskPage() {
       } />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" items={[
-          { key: 'source', label: t('tasks.source'), children: <>{L.source(task.source)}{task.sourceRef ? ` · ${task.sourceRef}` : ''}{task.sourceTitle ? ` · ${task.sourceTitle}` : ''}</> },
+          { key: 'source', label: t('tasks.source'), children: <>{L.source(task.source)}{task.sourceRef ? ` · ${task.sourceRef}` : ''}{task.sourceTitle ? ` · ${task.sourceTitle}` : ''}{task.origin?.type === 'project_issue' && <> · <Link to={`/projects/${task.origin.id}`} data-testid="task-project-link">{t('pt.task.project')}</Link></>}</> },
           { key: 'leader', label: t('tasks.leader'), children: task.leader?.name ?? t('none') },
           { key: 'level', label: t('tasks.level'), children: L.level(task.level) },
           { key: 'lead', label: t('tasks.leadUnit'), children: task.leadUnit.name },
