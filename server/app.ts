@@ -37,6 +37,7 @@ import { escalationRoutes } from './modules/tasks/escalation-routes.js';
 import { enterpriseRoutes } from './modules/enterprises/routes.js';
 import { muPolicyRoutes } from './modules/mu/policies-routes.js';
 import { muAggregateRoutes } from './modules/mu/aggregates-routes.js';
+import { muRoutes } from './modules/mu/routes.js';
 import { projectLibraryRoutes } from './modules/projects/library-routes.js';
 import { projectTrackingRoutes } from './modules/projects/tracking-routes.js';
 
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   enterpriseRoutes(app, ctx);
   muPolicyRoutes(app, ctx);
   muAggregateRoutes(app, ctx);
+  muRoutes(app, ctx);
   projectTrackingRoutes(app, ctx);
   projectLibraryRoutes(app, ctx);
 

@@ -97,6 +97,30 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
   /** A published 亩均 run of 2026 (written directly: policies and aggregates read published runs only); resolves to its year. */
   let run2026: Promise<number> | null = null;
   const muRun = () => (run2026 ??= insertRun(ctx, w().region, 2026, [{ id: newId(), class: 'A', tax: 100, valueAdded: 300, land: 10 }, { id: newId(), class: 'D', tax: 5, valueAdded: 20, land: 12 }]).then(() => 2026));
+  /** 亩均 evaluation (schemes, runs): each fresh scheme takes its own year; one published run of 2039 with one enterprise. */
+  let muYear = 2040;
+  const muScheme = async () => {
+    const r = await w().clients.unit_staff.post(v1('/mu/schemes'), { year: muYear++, name: uniq('矩阵评价办法') });
+    if (r.statusCode !== 201) throw new Error(`mu scheme fixture: ${r.statusCode} ${r.body}`);
+    return r.json() as { id: string; definition: unknown };
+  };
+  const muDraftRun = async () => {
+    const r = await w().clients.unit_staff.post(v1('/mu/runs'), { schemeId: (await muScheme()).id });
+    if (r.statusCode !== 201) throw new Error(`mu run fixture: ${r.statusCode} ${r.body}`);
+    return r.json().id as string;
+  };
+  let muPublished: Promise<{ runId: string; schemeId: string; enterpriseId: string }> | null = null;
+  const sharedMuEval = () => (muPublished ??= (async () => {
+    const now = ctx.clock.now().toISOString();
+    const enterpriseId = newId();
+    await ctx.db.insertInto('enterprises').values({ id: enterpriseId, regionCode: w().region, creditCode: `91990000MA${enterpriseId.slice(-8).toUpperCase()}`, name: '矩阵测试企业', industryCode: '3411', townshipCode: null, park: null, aboveScale: 1, landAreaMu: 20, producingSince: '2010-01-01', closedOn: null, codeOverrideReason: null, createdAt: now, updatedAt: now }).execute();
+    await ctx.db.insertInto('enterpriseYearData').values({ enterpriseId, year: 2039, field: 'tax', value: 200, source: 'tax', batchId: null, updatedAt: now }).execute();
+    const s = await w().clients.unit_staff.post(v1('/mu/schemes'), { year: 2039, name: '矩阵评价办法2039' });
+    const run = await w().clients.unit_staff.post(v1('/mu/runs'), { schemeId: s.json().id });
+    const pub = await w().clients.unit_staff.post(v1(`/mu/runs/${run.json().id}/publish`));
+    if (pub.statusCode !== 200) throw new Error(`mu published run fixture: ${pub.statusCode} ${pub.body}`);
+    return { runId: run.json().id as string, schemeId: s.json().id as string, enterpriseId };
+  })());
   const unitsXlsx = () => buildXlsx({ header: ['单位名称', '单位类型'], rows: [[uniq('导入矩阵局'), '局委']] });
   /** A project led by the world's unit and driven by the world's leader; a red one (not started 8 months after its planned start). */
   const project = (o: Parameters<typeof insertProject>[2] = {}) => insertProject(ctx, { region: w().region, leadUnit: w().unitId, leaderUser: w().users.leader }, o).then((p) => p.id);
@@ -223,6 +247,23 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'GET /api/v1/mu/analysis/transitions': { allow: MU_READ, req: async () => ({ url: v1(`/mu/analysis/transitions?year=${await muRun()}`) }) },
     'GET /api/v1/mu/analysis/scores': { allow: MU_READ, req: async () => ({ url: v1(`/mu/analysis/scores?year=${await muRun()}`) }) },
     'GET /api/v1/mu/analysis/export': { allow: MU_READ, req: async () => ({ url: v1(`/mu/analysis/export?table=transitions&year=${await muRun()}`) }) },
+    // 亩均 evaluation: read with enterprises.read (drafts the office only), written by the 亩均 office.
+    'GET /api/v1/mu/schemes': { allow: MU_READ, req: () => ({ url: v1('/mu/schemes') }) },
+    'POST /api/v1/mu/schemes': { allow: MU_MANAGE, ok: 201, req: () => ({ url: v1('/mu/schemes'), body: { year: muYear++, name: uniq('矩阵评价办法') } }) },
+    'GET /api/v1/mu/schemes/{id}': { allow: MU_READ, req: async () => ({ url: v1(`/mu/schemes/${(await sharedMuEval()).schemeId}`) }) },
+    'PUT /api/v1/mu/schemes/{id}': { allow: MU_MANAGE, req: async () => { const s = await muScheme(); return { url: v1(`/mu/schemes/${s.id}`), body: { version: 1, definition: s.definition } }; } },
+    'GET /api/v1/mu/adjustments': { allow: MU_MANAGE, req: () => ({ url: v1('/mu/adjustments?year=2039') }) },
+    'PUT /api/v1/mu/adjustments': { allow: MU_MANAGE, req: async () => ({ url: v1('/mu/adjustments'), body: { year: 2039, enterpriseId: (await sharedMuEval()).enterpriseId, itemKey: 'hightech', quantity: 1 } }) },
+    'GET /api/v1/mu/runs': { allow: MU_READ, req: () => ({ url: v1('/mu/runs') }) },
+    'POST /api/v1/mu/runs': { allow: MU_MANAGE, ok: 201, req: async () => ({ url: v1('/mu/runs'), body: { schemeId: (await muScheme()).id } }) },
+    'GET /api/v1/mu/runs/{id}': { allow: MU_READ, req: async () => ({ url: v1(`/mu/runs/${(await sharedMuEval()).runId}`) }) },
+    'DELETE /api/v1/mu/runs/{id}': { allow: MU_MANAGE, req: async () => ({ url: v1(`/mu/runs/${await muDraftRun()}`) }) },
+    'POST /api/v1/mu/runs/{id}/rerun': { allow: MU_MANAGE, req: async () => ({ url: v1(`/mu/runs/${await muDraftRun()}/rerun`) }) },
+    'POST /api/v1/mu/runs/{id}/publish': { allow: MU_MANAGE, req: async () => ({ url: v1(`/mu/runs/${await muDraftRun()}/publish`) }) },
+    'GET /api/v1/mu/runs/{id}/reproduce': { allow: MU_READ, req: async () => ({ url: v1(`/mu/runs/${(await sharedMuEval()).runId}/reproduce`) }) },
+    'GET /api/v1/mu/runs/{id}/results': { allow: MU_READ, req: async () => ({ url: v1(`/mu/runs/${(await sharedMuEval()).runId}/results`) }) },
+    'GET /api/v1/mu/runs/{id}/results/{enterpriseId}': { allow: MU_READ, req: async () => { const e = await sharedMuEval(); return { url: v1(`/mu/runs/${e.runId}/results/${e.enterpriseId}`) }; } },
+    'GET /api/v1/mu/runs/{id}/results/{enterpriseId}/report': { allow: MU_READ, req: async () => { const e = await sharedMuEval(); return { url: v1(`/mu/runs/${e.runId}/results/${e.enterpriseId}/report`) }; } },
     // 重大项目推进: 挂图作战, 月报, 红黄绿灯, 问题, 现场办公 (the plan is approved by the 督查室 or a library unit; a visit recorded by the 督查室 or a leader; a red project sent by its leader or the 督查室).
     'GET /api/v1/projects/overview': { allow: PROJ_READ, req: () => ({ url: v1('/projects/overview') }) },
     'GET /api/v1/projects/overview/export': { allow: PROJ_READ, req: () => ({ url: v1('/projects/overview/export?table=stage') }) },

@@ -1,7 +1,7 @@
 // 亩均论英雄 evaluation: schemes (one per county and year, versioned), runs (a scheme version evaluated on a stored data
 // snapshot; published runs are frozen), per-enterprise results, and the yearly bonus/deduction inputs per enterprise.
 // No foreign key to `enterprises`: results keep the enterprise's name and code as of the run, and this migration stands
-// on its own. Frozen in time: never import app code here.
+// on its own. Amounts are double precision (PostgreSQL's real is single precision). Frozen in time: never import app code here.
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -47,12 +47,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('industry_code', 'text')
     .addColumn('evaluated', 'integer', (c) => c.notNull())
     .addColumn('exclusion_reason', 'text')
-    .addColumn('total', 'real')
+    .addColumn('total', 'double precision')
     .addColumn('rank', 'integer')
     .addColumn('class', 'text')
     .addColumn('forced_reason', 'text')
-    .addColumn('per_mu_tax', 'real')
-    .addColumn('per_mu_value_added', 'real')
+    .addColumn('per_mu_tax', 'double precision')
+    .addColumn('per_mu_value_added', 'double precision')
     .addColumn('detail_json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('mu_results_pk', ['run_id', 'enterprise_id'])
     .execute();
@@ -65,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('enterprise_id', 'text', (c) => c.notNull())
     .addColumn('item_key', 'text', (c) => c.notNull())
-    .addColumn('quantity', 'real', (c) => c.notNull())
+    .addColumn('quantity', 'double precision', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('updated_by', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
