@@ -13,6 +13,7 @@ import { startJob } from '../server/platform/jobs/jobs.js';
 import { newId } from '../server/platform/clock.js';
 import type { Ctx } from '../server/context.js';
 import { insertRun, setMuOffice } from './mu-analysis-fixtures.js';
+import { buildCreditCode } from '../server/modules/enterprises/credit-code.js';
 import { insertProject } from './project-tracking-fixtures.js';
 
 type Req = { url: string; body?: unknown; upload?: Buffer; filename?: string };
@@ -86,6 +87,30 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     return id;
   };
   const webhook = async () => (await w().clients.sysadmin.post(v1('/webhooks'), { kind: 'wecom', url: ROBOT })).json().id as string;
+  // 企业库 fixtures: enterprises registered by the 亩均 office (the world's unit) with valid credit codes.
+  const entCode = () => buildCreditCode('91', w().region.slice(0, 6), `MA${String(100000 + Math.floor(Math.random() * 900000))}`);
+  const enterprise = async () => {
+    const r = await w().clients.unit_staff.post(v1('/enterprises'), { creditCode: entCode(), name: uniq('矩阵企业') });
+    if (r.statusCode !== 201) throw new Error(`enterprise fixture: ${r.statusCode} ${r.body}`);
+    return r.json().id as string;
+  };
+  let sharedEnt: Promise<string> | null = null;
+  const sharedEnterprise = () => (sharedEnt ??= enterprise());
+  const parcel = async () => {
+    const id = await enterprise();
+    const r = await w().clients.unit_staff.post(v1(`/enterprises/${id}/parcels`), { areaMu: 5 });
+    return `/enterprises/${id}/parcels/${r.json().parcels[0].id}`;
+  };
+  const tenancy = async () => {
+    const id = await enterprise();
+    const r = await w().clients.unit_staff.post(v1(`/enterprises/${id}/tenancies`), { landlordId: await sharedEnterprise(), areaMu: 1 });
+    return `/enterprises/${id}/tenancies/${r.json().rents[0].id}`;
+  };
+  const registryXlsx = () => buildXlsx({ header: ['统一社会信用代码', '企业名称'], rows: [[entCode(), uniq('矩阵导入企业')]] });
+  const taxXlsx = async () => {
+    const code = (await w().clients.unit_staff.get(v1(`/enterprises/${await sharedEnterprise()}`))).json().enterprise.creditCode;
+    return buildXlsx({ header: ['统一社会信用代码', '实缴税金（万元）'], rows: [[code, 12.5]] });
+  };
   const muPolicyBody = () => ({ name: uniq('矩阵政策'), body: '县税务局', kind: 'reduction', unit: '%', fromYear: 2024, terms: [{ class: 'A', minYears: 1, value: 100, text: null }] });
   const muPolicy = async () => {
     const r = await w().clients.unit_staff.post(v1('/mu/policies'), muPolicyBody());
@@ -233,6 +258,23 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'GET /api/v1/assessment/units/{unitId}': { allow: ASSESS, req: () => ({ url: v1(`/assessment/units/${w().unitId}?${PERIOD}`) }) },
     'GET /api/v1/burden': { allow: ASSESS, req: () => ({ url: v1('/burden') }) },
     'GET /api/v1/burden/xlsx': { allow: ASSESS, req: () => ({ url: v1('/burden/xlsx') }) },
+    // 企业库 (亩均): read with enterprises.read (the service narrows by township); written and imported by the 亩均 office (the world's unit).
+    'GET /api/v1/enterprises': { allow: MU_READ, req: () => ({ url: v1('/enterprises') }) },
+    'GET /api/v1/enterprises/options': { allow: MU_READ, req: () => ({ url: v1('/enterprises/options') }) },
+    'GET /api/v1/enterprises/export': { allow: MU_READ, req: () => ({ url: v1('/enterprises/export') }) },
+    'POST /api/v1/enterprises/import': { allow: MU_MANAGE, req: async () => ({ url: v1('/enterprises/import'), upload: await registryXlsx() }) },
+    'GET /api/v1/enterprises/{id}': { allow: MU_READ, req: async () => ({ url: v1(`/enterprises/${await sharedEnterprise()}`) }) },
+    'POST /api/v1/enterprises': { allow: MU_MANAGE, ok: 201, req: () => ({ url: v1('/enterprises'), body: { creditCode: entCode(), name: uniq('矩阵新企业') } }) },
+    'PATCH /api/v1/enterprises/{id}': { allow: MU_MANAGE, req: async () => ({ url: v1(`/enterprises/${await enterprise()}`), body: { version: 1, park: '矩阵园区' } }) },
+    'DELETE /api/v1/enterprises/{id}': { allow: MU_MANAGE, req: async () => ({ url: v1(`/enterprises/${await enterprise()}`) }) },
+    'POST /api/v1/enterprises/{id}/parcels': { allow: MU_MANAGE, req: async () => ({ url: v1(`/enterprises/${await enterprise()}/parcels`), body: { areaMu: 3.5 } }) },
+    'DELETE /api/v1/enterprises/{id}/parcels/{subId}': { allow: MU_MANAGE, req: async () => ({ url: v1(await parcel()) }) },
+    'POST /api/v1/enterprises/{id}/tenancies': { allow: MU_MANAGE, req: async () => ({ url: v1(`/enterprises/${await enterprise()}/tenancies`), body: { landlordId: await sharedEnterprise(), areaMu: 2 } }) },
+    'DELETE /api/v1/enterprises/{id}/tenancies/{subId}': { allow: MU_MANAGE, req: async () => ({ url: v1(await tenancy()) }) },
+    'POST /api/v1/enterprise-data/import': { allow: MU_MANAGE, req: async () => ({ url: v1('/enterprise-data/import?source=tax&year=2025'), upload: await taxXlsx() }) },
+    'GET /api/v1/enterprise-data/template': { allow: MU_MANAGE, req: () => ({ url: v1('/enterprise-data/template?source=power') }) },
+    'GET /api/v1/enterprise-data/batches': { allow: MU_READ, req: () => ({ url: v1('/enterprise-data/batches') }) },
+    'GET /api/v1/enterprise-data/completeness': { allow: MU_READ, req: () => ({ url: v1('/enterprise-data/completeness?year=2025') }) },
     // 亩均 差别化政策 and 统计分析: read with enterprises.read; policies written by the 亩均 office (the world's unit is made the office).
     'GET /api/v1/mu/policies': { allow: MU_READ, req: () => ({ url: v1('/mu/policies') }) },
     'POST /api/v1/mu/policies': { allow: MU_MANAGE, ok: 201, req: () => ({ url: v1('/mu/policies'), body: muPolicyBody() }) },
