@@ -1,6 +1,6 @@
 // Browser journey through 督办 and the inbox: duchashi (督查室) opens a task of 县财政局 whose deadline has passed
-// (red), issues a 督办通知单 and downloads its .docx, records a 约谈 against the unit; the 截止日历 shows the task on
-// its deadline; u03staff (县财政局) sees the bell's count and the notice in the inbox, marks all read; liminghua
+// (red), issues a 督办通知单 and downloads its .docx, records a 约谈 against the unit; the 截止日历 shows the task and
+// its milestone on their day; u03staff (县财政局) sees the bell's count and the notice in the inbox, marks all read; liminghua
 // (the responsible leader) finds the notice too and a 督办台 that says it lists his portfolio; sysadmin (TOTP bound
 // on first sign-in) enters and removes a day on the 工作日历. Screenshots at 1440 and 390 px in test-results/.
 import { readFileSync } from 'node:fs';
@@ -41,7 +41,8 @@ async function openOverdueTask(page: Page): Promise<{ id: string; deadline: stri
   const deadline = day(-3);
   const res = await page.request.post(`${suite.url()}/api/v1/tasks`, {
     headers: { 'x-csrf-token': session.csrfToken },
-    data: { source: 'instruction', title: TITLE, sourceRef: '示政阅〔2026〕88号', leadUnitId: unit.id, leaderUserId: leader.userId, startDate: day(-60), deadline },
+    data: { source: 'instruction', title: TITLE, sourceRef: '示政阅〔2026〕88号', leadUnitId: unit.id, leaderUserId: leader.userId, startDate: day(-60), deadline,
+      milestones: [{ title: '完成系统上线测试', dueDate: deadline }] },
   });
   expect(res.status()).toBe(201);
   return { id: (await res.json()).task.id, deadline };
@@ -92,10 +93,12 @@ describe('督办, 问责, the inbox and the calendars in the browser', () => {
       await page.goto(`${suite.url()}/tasks/calendar?month=${task.deadline.slice(0, 7)}`);
       const onCalendar = page.getByTestId('calendar-task').filter({ hasText: TITLE });
       await onCalendar.waitFor();
+      await page.getByTestId('calendar-milestone').filter({ hasText: '完成系统上线测试' }).waitFor();
       expect(await page.getByTestId('calendar-rag-red').innerText()).toMatch(/红灯 [1-9]/);
       await shot(page, 'notices-calendar-1440');
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.getByTestId('calendar-list').getByText(TITLE).waitFor();
+      await page.getByTestId('calendar-list').getByTestId('calendar-task').filter({ hasText: TITLE }).waitFor();
+      await page.getByTestId('calendar-list').getByTestId('calendar-milestone').waitFor();
       await shot(page, 'notices-calendar-390');
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.getByTestId('calendar-task').filter({ hasText: TITLE }).click();

@@ -1,4 +1,4 @@
-// 截止日历: the open tasks on the day of their deadline, for the 督查室, leaders (their portfolio: the server scopes
+// 截止日历: the open tasks on the day of their deadline (and their milestones, 节点, on theirs), for the 督查室, leaders (their portfolio: the server scopes
 // the list) and viewers. A month view coloured by RAG on wide screens (click a day for its whole list, a task to
 // open it); on a phone, the days that have tasks as a list. Month and filters live in the URL.
 import { useState } from 'react';
@@ -19,6 +19,7 @@ import { RAG_COLORS, useTaskLabels } from '../tasks/shared';
 type Month = paths['/api/v1/tasks/calendar']['get']['responses'][200]['content']['application/json'];
 type Day = Month['days'][number];
 type CalTask = Day['tasks'][number];
+type CalMilestone = Day['milestones'][number];
 const RAGS = ['red', 'yellow', 'green'] as const;
 const IN_CELL = 3;
 
@@ -42,6 +43,21 @@ function TaskLine({ task, compact }: { task: CalTask; compact?: boolean }) {
   );
 }
 
+/** A milestone (节点) due that day: a diamond in its task's colour (hollow once done), the milestone and its task. */
+function MilestoneLine({ m, compact }: { m: CalMilestone; compact?: boolean }) {
+  const { t } = useI18n();
+  const L = useTaskLabels();
+  const label = `${m.title} · ${m.task.title}`;
+  return (
+    <Link to={`/tasks/${m.task.id}`} onClick={(e) => e.stopPropagation()} data-testid="calendar-milestone"
+      title={`${t('calendar.milestone')}：${label} · ${m.task.leadUnit.name} · ${L.rag(m.task.rag)}${m.done ? ` · ${t('calendar.milestoneDone')}` : ''}`}
+      style={{ display: 'flex', alignItems: 'center', gap: 6, minWidth: 0, lineHeight: '20px' }}>
+      <span style={{ flex: 'none', width: 8, height: 8, transform: 'rotate(45deg)', border: `2px solid ${RAG_COLORS[m.task.rag]}`, background: m.done ? 'transparent' : RAG_COLORS[m.task.rag] }} />
+      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: compact ? 'nowrap' : 'normal', fontSize: compact ? 12 : 14, color: '#434a56', textDecoration: m.done ? 'line-through' : undefined }}>{label}</span>
+    </Link>
+  );
+}
+
 function DayList({ day }: { day: Day }) {
   const { t } = useI18n();
   return (
@@ -50,6 +66,12 @@ function DayList({ day }: { day: Day }) {
         <div key={task.id} style={{ display: 'grid', gap: 2 }}>
           <TaskLine task={task} />
           <Typography.Text type="secondary" style={{ fontSize: 12, paddingLeft: 14 }}>{task.serial} · {task.leadUnit.name} · {t('tasks.progress')} {task.progress}%</Typography.Text>
+        </div>
+      ))}
+      {day.milestones.map((m) => (
+        <div key={m.id} style={{ display: 'grid', gap: 2 }}>
+          <MilestoneLine m={m} />
+          <Typography.Text type="secondary" style={{ fontSize: 12, paddingLeft: 14 }}>{t('calendar.milestone')} · {m.task.serial} · {m.task.leadUnit.name}{m.done ? ` · ${t('calendar.milestoneDone')}` : ''}</Typography.Text>
         </div>
       ))}
     </div>
@@ -73,6 +95,8 @@ export default function DeadlineCalendarPage() {
   const byDate = new Map((data.data?.days ?? []).map((d) => [d.date, d]));
   const totals = { red: 0, yellow: 0, green: 0 };
   for (const d of data.data?.days ?? []) for (const r of RAGS) totals[r] += d.counts[r];
+  const milestoneCount = (data.data?.days ?? []).reduce((n, d) => n + d.milestones.length, 0);
+  const busy = (d: Day) => d.tasks.length + d.milestones.length > 0;
   const first = dayjs(`${month}-01`);
   const go = (m: Dayjs) => set({ month: m.format('YYYY-MM') });
   const openDay = open ? byDate.get(open) : undefined;
@@ -83,10 +107,13 @@ export default function DeadlineCalendarPage() {
     if (!d || date.format('YYYY-MM') !== month) return null;
     const mark = dayMark(d);
     return (
-      <div style={{ display: 'grid', gap: 2 }} data-testid={d.tasks.length ? 'calendar-day' : undefined}>
+      <div style={{ display: 'grid', gap: 2 }} data-testid={busy(d) ? 'calendar-day' : undefined}>
         {mark && <Tag color={mark === 'rest' ? 'red' : 'default'} style={{ justifySelf: 'start', margin: 0, fontSize: 11, lineHeight: '16px', paddingInline: 4 }}>{t(mark === 'rest' ? 'calendar.rest' : 'calendar.work')}</Tag>}
         {d.tasks.slice(0, IN_CELL).map((task) => <TaskLine key={task.id} task={task} compact />)}
-        {d.tasks.length > IN_CELL && <Typography.Link style={{ fontSize: 12 }} onClick={(e) => { e.stopPropagation(); setOpen(d.date); }}>{t('calendar.more', { n: d.tasks.length - IN_CELL })}</Typography.Link>}
+        {d.milestones.slice(0, Math.max(0, IN_CELL - d.tasks.length)).map((m) => <MilestoneLine key={m.id} m={m} compact />)}
+        {d.tasks.length + d.milestones.length > IN_CELL && (
+          <Typography.Link style={{ fontSize: 12 }} onClick={(e) => { e.stopPropagation(); setOpen(d.date); }}>{t('calendar.more', { n: d.tasks.length + d.milestones.length - IN_CELL })}</Typography.Link>
+        )}
       </div>
     );
   };
@@ -116,13 +143,13 @@ export default function DeadlineCalendarPage() {
             <UnitSelect value={v.unitId} onChange={(unitId) => set({ unitId })} placeholder={t('filter.all', { label: t('tasks.leadUnit') })} style={{ width: mobile ? 200 : 220 }} />
           </Space>
         </div>
-        <Typography.Text type="secondary" data-testid="calendar-total">{t('calendar.monthTotal', { n: data.data?.total ?? '–' })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="calendar-total">{t('calendar.monthTotal', { n: data.data?.total ?? '–' })}{milestoneCount ? ` · ${t('calendar.monthMilestones', { n: milestoneCount })}` : ''}</Typography.Text>
         {data.data?.truncated && <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('calendar.truncated', { n: data.data.total })} />}
         <Spin spinning={data.isFetching}>
           {mobile ? (
             <div style={{ display: 'grid', gap: 10, marginTop: 12 }} data-testid="calendar-list">
-              {data.data && !data.data.total && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('calendar.monthEmpty')} />}
-              {data.data?.days.filter((d) => d.tasks.length).map((d) => (
+              {data.data && !data.data.total && !milestoneCount && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('calendar.monthEmpty')} />}
+              {data.data?.days.filter(busy).map((d) => (
                 <Card key={d.date} size="small" data-testid="calendar-day" title={
                   <Space size={6}>
                     <span>{dayjs(d.date).format(t('calendar.dayFormat'))}</span>
@@ -139,13 +166,13 @@ export default function DeadlineCalendarPage() {
                 if (source !== 'date') return;
                 if (date.format('YYYY-MM') !== month) { go(date); return; }
                 const d = byDate.get(date.format('YYYY-MM-DD'));
-                if (d?.tasks.length) setOpen(d.date);
+                if (d && busy(d)) setOpen(d.date);
               }} />
           )}
         </Spin>
       </Card>
       <Drawer open={!!openDay} onClose={() => setOpen(null)} title={openDay ? t('calendar.dayTitle', { date: dayjs(openDay.date).format(t('date.day')) }) : ''} size={mobile ? 'default' : 'large'} data-testid="calendar-drawer">
-        {openDay && (openDay.tasks.length ? <DayList day={openDay} /> : <Empty description={t('calendar.dayEmpty')} />)}
+        {openDay && (busy(openDay) ? <DayList day={openDay} /> : <Empty description={t('calendar.dayEmpty')} />)}
       </Drawer>
     </div>
   );
