@@ -1,6 +1,6 @@
 // One notice: its kind, title (bold while unread), when, and the body; opening it marks it read and goes to its task.
 import { Badge, Button, Tag, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useAccess } from '../../access';
 import { useFormat } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -10,7 +10,6 @@ export function NoticeItem({ n, compact = false, onOpen }: { n: Notice; compact?
   const { t } = useI18n();
   const { dateTime } = useFormat();
   const access = useAccess();
-  const nav = useNavigate();
   const markRead = useMarkRead();
   const unread = !n.readAt;
   const kind = kindOf(n.kind, t);
@@ -18,7 +17,6 @@ export function NoticeItem({ n, compact = false, onOpen }: { n: Notice; compact?
   const open = () => {
     if (unread) markRead.mutate(n.id);
     onOpen?.();
-    if (to) nav(to);
   };
   return (
     <div data-testid="notice" data-unread={unread ? 'true' : 'false'} style={{ display: 'flex', gap: 10, alignItems: 'flex-start', minWidth: 0, width: '100%' }}>
@@ -27,7 +25,7 @@ export function NoticeItem({ n, compact = false, onOpen }: { n: Notice; compact?
       </Badge>
       <div style={{ minWidth: 0, flex: 1 }}>
         {to ? (
-          <a onClick={open} role="link" style={{ fontWeight: unread ? 600 : 400, color: unread ? undefined : '#434a56', wordBreak: 'break-word' }} data-testid="notice-title">{n.title}</a>
+          <Link to={to} onClick={open} style={{ fontWeight: unread ? 600 : 400, color: unread ? undefined : '#434a56', wordBreak: 'break-word' }} data-testid="notice-title">{n.title}</Link>
         ) : (
           <Typography.Text strong={unread} style={{ wordBreak: 'break-word' }} data-testid="notice-title">{n.title}</Typography.Text>
         )}
