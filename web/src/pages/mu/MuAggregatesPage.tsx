@@ -181,15 +181,17 @@ function TransitionsSection({ year }: { year: number | undefined }) {
   const d: Transitions | undefined = q.data;
   const keys = d?.keys ?? [];
   const label = (k: string) => (k === 'none' ? t('muAnalysis.none') : t('muAnalysis.col.class', { cls: k }));
+  /** On the chart's axes: A … D and a dash for "not classed" (the tooltip and the table say it in words). */
+  const short = (k: string) => (k === 'none' ? '—' : k);
   const option = useMemo<EChartsCoreOption>(() => {
     const data: [number, number, number][] = [];
     let max = 1;
     keys.forEach((from, y) => keys.forEach((to, x) => { const n = d?.counts[from]?.[to] ?? 0; max = Math.max(max, n); data.push([x, keys.length - 1 - y, n]); }));
     return {
       tooltip: { formatter: (p: { value: [number, number, number] }) => `${label(keys[keys.length - 1 - p.value[1]])} → ${label(keys[p.value[0]])}: ${p.value[2]}` },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: keys.map(label), name: t('muAnalysis.to'), nameLocation: 'middle', nameGap: 28, position: 'top', splitArea: { show: true } },
-      yAxis: { type: 'category', data: [...keys].reverse().map(label), name: t('muAnalysis.from'), splitArea: { show: true } },
+      grid: { left: 36, right: 16, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: keys.map(short), name: t('muAnalysis.to'), nameLocation: 'middle', nameGap: 26, position: 'top', axisLabel: { interval: 0 }, splitArea: { show: true } },
+      yAxis: { type: 'category', data: [...keys].reverse().map(short), name: t('muAnalysis.from'), nameLocation: 'middle', nameGap: 30, axisLabel: { interval: 0 }, splitArea: { show: true } },
       visualMap: { min: 0, max, calculable: false, show: false, inRange: { color: ['#f4f7fc', '#1a56c4'] } },
       series: [{ type: 'heatmap', data, label: { show: true, fontSize: 14 }, emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } }],
     };

@@ -102,17 +102,17 @@ export function MuPoliciesForm({ policy, onClose, onSaved }: { policy: MuPolicy 
             {(fields, { add, remove }) => (
               <div style={{ display: 'grid', gap: 8 }}>
                 {fields.map((f) => (
-                  <div key={f.key} style={{ display: 'grid', gridTemplateColumns: '80px 110px 120px minmax(120px, 1fr) 32px', gap: 8, alignItems: 'start' }} data-testid="policy-term">
-                    <Form.Item name={[f.name, 'class']} rules={[{ required: true }]} style={{ margin: 0 }}>
+                  <div key={f.key} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-start', paddingBottom: 8, borderBottom: '1px dashed #eef0f3' }} data-testid="policy-term">
+                    <Form.Item name={[f.name, 'class']} rules={[{ required: true }]} style={{ margin: 0, width: 90 }}>
                       <Select aria-label={t('muPolicies.term.class')} options={MU_CLASSES.map((c) => ({ value: c, label: t('muPolicies.classTerms', { cls: c }) }))} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'minYears']} rules={[{ required: true }]} style={{ margin: 0 }}>
+                    <Form.Item name={[f.name, 'minYears']} rules={[{ required: true }]} style={{ margin: 0, width: 110 }}>
                       <InputNumber aria-label={t('muPolicies.term.minYears')} prefix="≥" suffix={t('muPolicies.list.yearsValue', { n: '' }).trim()} min={1} max={10} precision={0} style={{ width: '100%' }} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'value']} style={{ margin: 0 }}>
+                    <Form.Item name={[f.name, 'value']} style={{ margin: 0, width: 120 }}>
                       <InputNumber aria-label={t('muPolicies.term.value')} placeholder={t('muPolicies.term.value')} style={{ width: '100%' }} disabled={kind === 'priority'} data-testid="policy-term-value" />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'text']} style={{ margin: 0 }}>
+                    <Form.Item name={[f.name, 'text']} style={{ margin: 0, flex: '1 1 160px' }}>
                       <Input aria-label={t('muPolicies.term.text')} placeholder={t('muPolicies.term.text')} maxLength={60} />
                     </Form.Item>
                     <Button type="text" icon={<DeleteOutlined />} aria-label={t('muPolicies.term.remove')} onClick={() => remove(f.name)} />
