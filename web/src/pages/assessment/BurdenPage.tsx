@@ -20,6 +20,8 @@ type Count = (typeof LOAD)[number] | (typeof RESULTS)[number];
 type SortKey = Count | 'score';
 type Row = BurdenRow & { id: string; score: number | null };
 type Month = BurdenRow['months'][number];
+/** Header tints: what is asked of the unit (blue), what it delivered (green); the legend above uses the same. */
+const TONE = { load: '#eef4ff', result: '#f0f9eb' } as const;
 
 export default function BurdenPage() {
   const { t } = useI18n();
@@ -46,8 +48,8 @@ export default function BurdenPage() {
     return mobile ? [...all].sort((a, b) => v(b) - v(a)) : all;
   }, [q.data, scores.data, sort, mobile]);
 
-  const countCol = (k: Count, tone?: 'load' | 'result') => ({
-    title: t(`burden.${k}`), key: k, align: 'right' as const,
+  const countCol = (k: Count, tone: 'load' | 'result') => ({
+    title: t(`burden.${k}`), key: k, align: 'right' as const, onHeaderCell: () => ({ style: { background: TONE[tone] } }),
     sorter: (a: Row, b: Row) => a.total[k] - b.total[k], sortDirections: ['descend', 'ascend'] as ('descend' | 'ascend')[],
     render: (_: unknown, r: Row) => {
       const n = r.total[k];
@@ -60,7 +62,7 @@ export default function BurdenPage() {
     ...LOAD.map((k) => countCol(k, 'load')),
     ...RESULTS.map((k) => countCol(k, 'result')),
     {
-      title: t('burden.score'), key: 'score', align: 'right', sortDirections: ['descend', 'ascend'],
+      title: t('burden.score'), key: 'score', align: 'right', sortDirections: ['descend', 'ascend'], onHeaderCell: () => ({ style: { background: TONE.result } }),
       sorter: (a, b) => (a.score ?? -1) - (b.score ?? -1),
       render: (_, r) => (r.score === null ? t('none') : r.score.toFixed(1)),
     },

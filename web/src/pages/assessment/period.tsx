@@ -69,7 +69,7 @@ export function PeriodPicker({ value, onChange, months = false }: { value: Perio
             onChange={(r) => r?.[0] && r[1] && onChange({ kind: 'custom', from: r[0].format(DAY), to: r[1].format(DAY) })} />
         )
       ) : (
-        <DatePicker picker={value.kind} allowClear={false} value={from} disabledDate={(d) => futureStart(d, value.kind as 'month' | 'quarter' | 'year')}
+        <DatePicker key={value.kind} picker={value.kind} allowClear={false} value={from} disabledDate={(d) => futureStart(d, value.kind as 'month' | 'quarter' | 'year')}
           format={value.kind === 'quarter' ? (d) => t('period.quarterName', { year: d.year(), q: Math.floor(d.month() / 3) + 1 }) : undefined}
           onChange={(d) => d && onChange(periodAround(value.kind as 'month' | 'quarter' | 'year', d))} style={{ width: 150 }} />
       )}
