@@ -26,7 +26,7 @@ export async function insertRun(ctx: Ctx, regionCode: string, year: number, resu
     data: { ...(r.tax !== undefined ? { tax: r.tax } : {}), ...(r.valueAdded !== undefined ? { value_added: r.valueAdded } : {}), ...(r.land != null ? { land_area: r.land } : {}) },
   }));
   await ctx.db.insertInto('muRuns').values({
-    id: runId, regionCode, year, schemeId, schemeVersion: version, schemeJson: '{}', snapshotJson: JSON.stringify(snapshot), status, createdBy: null, createdAt: now,
+    id: runId, regionCode, year, schemeId, schemeVersion: version, schemeJson: '{}', snapshotJson: JSON.stringify({ year, enterprises: snapshot, adjustments: {} }), status, createdBy: null, createdAt: now,
     publishedBy: status === 'published' ? null : null, publishedAt: status === 'published' ? (publishedAt ?? now) : null,
   }).execute();
   if (results.length) {

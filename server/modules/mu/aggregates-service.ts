@@ -8,6 +8,7 @@ import { writeTable, type ExportColumn } from '../../platform/excel/excel.js';
 import { publishedRun, publishedRuns } from './runs-read.js';
 import { inMuScope, muReadScope, readRegion } from './policies-access.js';
 import { MU_CLASSES } from './policies-rules.js';
+import { landOf } from './rules.js';
 import { classKey, divisionName, histogram, industryDivision, perMu, transitions, TRANSITION_KEYS } from './aggregates-rules.js';
 import type { AnalysisFilter, AnalysisTable, ClassCountRowView, PerMuRowView } from './aggregates-schemas.js';
 
@@ -99,13 +100,15 @@ export const PER_MU_METHOD = '合计税收（增加值）÷ 合计用地面积�
 async function snapshotFigures(ctx: Ctx, runId: string): Promise<Map<string, { tax: number | null; valueAdded: number | null; land: number | null }>> {
   const r = await ctx.db.selectFrom('muRuns').select('snapshotJson').where('id', '=', runId).executeTakeFirstOrThrow();
   const parsed = JSON.parse(r.snapshotJson) as unknown;
+  // { year, enterprises: SnapshotEnterprise[], adjustments } as runs.ts stores it (a bare array is read too).
   const list: any[] = Array.isArray(parsed) ? parsed : Array.isArray((parsed as any)?.enterprises) ? (parsed as any).enterprises : [];
   const out = new Map<string, { tax: number | null; valueAdded: number | null; land: number | null }>();
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   for (const e of list) {
     if (!e || typeof e.id !== 'string') continue;
     const data = e.data ?? {};
-    out.set(e.id, { tax: num(data.tax), valueAdded: num(data.value_added), land: num(data.land_area) ?? num(e.landAreaMu) });
+    // The land the scoring engine used (rules.ts landOf): 自然资源局's land_area if sent, else the registry's own.
+    out.set(e.id, { tax: num(data.tax), valueAdded: num(data.value_added), land: landOf({ data: { land_area: num(data.land_area) ?? undefined }, landAreaMu: num(e.landAreaMu) }) });
   }
   return out;
 }
