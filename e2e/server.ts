@@ -9,6 +9,7 @@ import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { DEMO, seedDemo } from '../server/demo/demo-county.js';
 import { seedDemoTasks } from '../server/demo/demo-tasks.js';
+import { seedDemoEnterprises } from '../server/demo/demo-enterprises.js';
 
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -24,13 +25,14 @@ async function build(database: ReturnType<typeof openDatabase>, dir: string) {
 }
 
 /** `tasks`: also seed the demo county's year of 督查督办 (as `npm start` does; about 5 s). */
-export async function startServer(port = 0, opts: { tasks?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startServer(port = 0, opts: { tasks?: boolean; enterprises?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'luoshi-e2e-'));
   const database = openDatabase(`sqlite:${join(dir, 'luoshi.sqlite')}`);
   await migrateToLatest(database.db);
   const { app, ctx } = await build(database, dir);
   await seedDemo(ctx);
   if (opts.tasks) await seedDemoTasks(ctx, DEMO.county.code);
+  if (opts.enterprises) await seedDemoEnterprises(ctx, DEMO.county.code);
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
@@ -44,7 +46,7 @@ export async function startServer(port = 0, opts: { tasks?: boolean } = {}): Pro
  * A browser suite against the demo county: builds the web UI if stale, starts the server and Chromium before the
  * suite and stops them after. `signIn` fills the login form as a person would.
  */
-export function demoSuite(password = 'Demo@2026', opts: { tasks?: boolean } = {}) {
+export function demoSuite(password = 'Demo@2026', opts: { tasks?: boolean; enterprises?: boolean } = {}) {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   beforeAll(async () => {

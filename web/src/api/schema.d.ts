@@ -9079,6 +9079,7 @@ export interface paths {
                                 updatedAt: string;
                                 groupCount: number;
                             }[];
+                            canManage: boolean;
                         };
                     };
                 };
@@ -9501,6 +9502,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["MuRun"][];
+                            canManage: boolean;
                         };
                     };
                 };
@@ -9677,6 +9679,7 @@ export interface paths {
                                 code: string;
                                 name: string;
                             }[];
+                            canManage: boolean;
                         };
                     };
                 };

@@ -39,7 +39,7 @@ export function ImportDialog<R extends ImportResultBase>({ open, onClose, title,
   const send = async (f: File, commit: boolean) => {
     setFailure(null); setProgress(0); setPhase(commit ? 'committing' : 'uploading');
     try {
-      const r = await uploadFile<R>(`${endpoint}${commit ? '?commit=true' : ''}`, f, setProgress);
+      const r = await uploadFile<R>(`${endpoint}${commit ? `${endpoint.includes('?') ? '&' : '?'}commit=true` : ''}`, f, setProgress);
       setResult(r);
       setPhase(commit && r.committed ? 'done' : 'preview');
       if (commit && r.committed) onImported(r);
