@@ -8,29 +8,16 @@ import type { Ctx, Trx } from '../../context.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { authorize } from '../../platform/access/policies.js';
 import { NotFound } from '../../platform/errors.js';
-import { isMuOffice } from '../enterprises/office.js';
+import { muReach } from './scope.js';
 
 export type MuReadScope = { kind: 'region' } | { kind: 'township'; codes: string[] } | { kind: 'none' };
 
-/** The township region (level 'township') that a township unit governs: same name as its short name, or its name's head. */
-export async function townshipOfUnit(db: Trx, regionCode: string, unitId: string): Promise<string | null> {
-  const unit = await db.selectFrom('units').select(['name', 'shortName', 'kind']).where('id', '=', unitId).executeTakeFirst();
-  if (!unit || unit.kind !== 'township') return null;
-  const towns = await db.selectFrom('regions').select(['code', 'name']).where('parentCode', '=', regionCode).where('level', '=', 'township').execute();
-  const exact = towns.find((t) => t.name === unit.shortName || t.name === unit.name);
-  if (exact) return exact.code;
-  const heads = towns.filter((t) => unit.name.startsWith(t.name)).sort((a, b) => b.name.length - a.name.length);
-  return heads[0]?.code ?? null;
-}
-
+/** The same reach as the runs and results (scope.ts muReach), in the shape these reads use. */
 export async function muReadScope(ctx: Ctx, db: Trx, actor: Actor): Promise<MuReadScope> {
   authorize(actor, 'enterprises.read');
-  if (actor.roles.has('leader') || actor.roles.has('supervisor') || actor.roles.has('viewer')) return { kind: 'region' };
-  if (await isMuOffice(ctx, db, actor)) return { kind: 'region' };
-  if (actor.unitId) {
-    const code = await townshipOfUnit(db, actor.regionCode, actor.unitId);
-    if (code) return { kind: 'township', codes: [code] };
-  }
+  const r = await muReach(ctx, db, actor);
+  if (r.kind === 'region') return { kind: 'region' };
+  if (r.kind === 'townships') return { kind: 'township', codes: r.townships };
   return { kind: 'none' };
 }
 
