@@ -74,7 +74,8 @@ export async function projectOverview(ctx: Ctx, actor: Actor, q: { year?: number
   let cum = 0;
   const months = Array.from({ length: 12 }, (_, i) => {
     const month = i + 1;
-    const amount = month <= lastMonth ? (amounts.get(month) ?? 0) : null;
+    // The current month counts once a report of it is in (it is filed as the month goes, or early next month).
+    const amount = month < lastMonth || (month === lastMonth && (amounts.has(month) || year < currentYear)) ? (amounts.get(month) ?? 0) : null;
     if (amount !== null) cum = round2(cum + amount);
     return { month, plannedToDate: round2((yearPlanned * month) / 12), completed: amount, completedToDate: amount === null ? null : cum };
   });

@@ -42,6 +42,7 @@ export function GanttChart({ groups, today, testId = 'gantt' }: { groups: GanttG
     if (t0(d) >= min && (m - 1) % every === 0) ticks.push({ d, label: m === 1 ? `${y}` : `${m}月` });
     m++;
   }
+  const tx = x(today);
   let yPos = AXIS;
   const rows: React.ReactElement[] = [];
   for (const g of groups) {
@@ -70,11 +71,10 @@ export function GanttChart({ groups, today, testId = 'gantt' }: { groups: GanttG
     }
   }
   const H = yPos + 6;
-  const tx = x(today);
   return (
     <div ref={box} style={{ width: '100%' }}>
       <svg width={W} height={H} role="img" aria-label={t('pt.ms.title')} data-testid={testId} style={{ display: 'block' }}>
-        {ticks.map((k) => <g key={k.d}><line x1={x(k.d)} x2={x(k.d)} y1={AXIS - 4} y2={H} stroke="#eef0f3" /><text x={x(k.d) + 2} y={14} fontSize={11} fill="#8a919f">{k.label}</text></g>)}
+        {ticks.map((k) => <g key={k.d}><line x1={x(k.d)} x2={x(k.d)} y1={AXIS - 4} y2={H} stroke="#eef0f3" />{Math.abs(x(k.d) - tx) > 30 && <text x={x(k.d) + 2} y={14} fontSize={11} fill="#8a919f">{k.label}</text>}</g>)}
         {rows}
         <line x1={tx} x2={tx} y1={AXIS - 6} y2={H} stroke="#d4380d" strokeWidth={1} strokeDasharray="2 2" />
         <text x={Math.min(tx + 3, W - 30)} y={AXIS - 8} fontSize={10} fill="#d4380d">{t('pt.ms.legend.today')}</text>

@@ -1,0 +1,137 @@
+// Browser journey through project tracking: the lead unit's liaison files October's monthly report and raises a
+// problem (over the API, in the browser's own session: the project page itself belongs to the library); the 督查室
+// finds the problem's task in 督办台, opens it and follows the link back to the project; the overview draws its
+// ECharts chart and tables, the battle map draws the Gantt chart with its flags. Screenshots at 1440 and 390 px.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp } from '../server/app.js';
+import { testConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/database.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { DEMO, seedDemo } from '../server/demo/demo-county.js';
+import { seedDemoProjectTracking } from '../server/demo/demo-project-tracking.js';
+import { newId } from '../server/platform/clock.js';
+import { journey, launch, openTab, shot } from './browser.js';
+import { buildWebIfStale } from './build-web.js';
+import { WEB_DIST } from './server.js';
+
+let url = ''; let close: () => Promise<void> = async () => {};
+let browser: Browser;
+let staffName = ''; let projectId = '';
+const PROJECT = '城东污水处理厂提标改造';
+const PROBLEM = '专项债资金到位滞后，设备采购款无法支付';
+/** Last month, 'YYYY-MM' (the report now due). */
+const LAST_MONTH = (() => { const d = new Date(); d.setDate(1); d.setMonth(d.getMonth() - 1); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`; })();
+
+beforeAll(async () => {
+  await buildWebIfStale();
+  const dir = mkdtempSync(join(tmpdir(), 'luoshi-e2e-'));
+  const database = openDatabase(`sqlite:${join(dir, 'luoshi.sqlite')}`);
+  await migrateToLatest(database.db);
+  const { app, ctx } = await buildApp({ database, config: testConfig({ dataDir: dir, uploadDir: join(dir, 'uploads') }), webDist: WEB_DIST });
+  await seedDemo(ctx);
+  // A few projects of the library, as its demo would have them.
+  const region = DEMO.county.code;
+  const unit = await ctx.db.selectFrom('units').select(['id']).where('regionCode', '=', region).where('name', '=', '县住房和城乡建设局').executeTakeFirstOrThrow();
+  const leader = await ctx.db.selectFrom('users').select('id').where('username', '=', 'liminghua').executeTakeFirstOrThrow();
+  staffName = (await ctx.db.selectFrom('users').innerJoin('userRoles', 'userRoles.userId', 'users.id').select('users.username')
+    .where('users.unitId', '=', unit.id).where('userRoles.role', '=', 'unit_staff').orderBy('users.username').executeTakeFirstOrThrow()).username;
+  const now = new Date().toISOString();
+  const year = new Date().getFullYear();
+  const names = [PROJECT, '城西片区棚户区改造', '滨河路综合管廊', '县第二人民医院新院区', '开发区标准厂房三期'];
+  for (const [i, name] of names.entries()) {
+    const id = newId();
+    if (i === 0) projectId = id;
+    await ctx.db.insertInto('projects').values({
+      id, regionCode: region, serial: `${year}-${String(i + 1).padStart(3, '0')}`, name, projectCode: null, category: ['基础设施', '社会民生', '产业'][i % 3], industryCode: null,
+      townshipCode: null, ownerName: null, ownerCreditCode: null, content: null, totalInvestment: 30000 + i * 8000, plannedStart: `${year}-02-15`,
+      actualStart: i === 4 ? null : `${year}-03-01`, plannedCompletion: `${year + 1}-12-31`, actualCompletion: null, leaderUserId: leader.id, leadUnitId: unit.id,
+      taskForce: null, planSummary: null, stage: i === 4 ? 'preparation' : 'construction', stageSince: `${year}-03-01`, createdBy: null, createdAt: now, updatedAt: now,
+    }).execute();
+    await ctx.db.insertInto('projectYearPlans').values({ projectId: id, year, plannedInvestment: 8000 + i * 1000 }).execute();
+  }
+  await seedDemoProjectTracking(ctx, region);
+  // The project's own October report is left for the browser to file.
+  await ctx.db.deleteFrom('projectReports').where('projectId', '=', projectId).where('period', '=', LAST_MONTH).execute();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  close = async () => { await app.close(); await database.close(); rmSync(dir, { recursive: true, force: true }); };
+  browser = await launch();
+}, 240_000);
+afterAll(async () => { await browser?.close(); await close(); });
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${url}/login`);
+  await page.getByTestId('login-title').filter({ hasText: '用户登录' }).waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('home').waitFor();
+}
+/** A call in the browser's own session (cookie and CSRF token), as the project page makes it. */
+async function call(page: Page, method: string, path: string, body: unknown) {
+  return page.evaluate(async ([m, p, b]) => {
+    const csrf = document.cookie.split('; ').find((c) => c.startsWith('luoshi_csrf='))?.slice(12) ?? '';
+    const r = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) }, body: JSON.stringify(b) });
+    return { status: r.status, json: await r.json() };
+  }, [method, path, body] as const);
+}
+
+describe('重大项目推进 in the browser', () => {
+  it('report and problem by the lead unit → the task in 督办台 → overview chart and battle map', async () => {
+    const tab = await openTab(browser);
+    const { page } = tab;
+    await journey(tab, 'project-tracking', async () => {
+      await signIn(page, staffName);
+      const period = LAST_MONTH;
+      const form = await page.evaluate(async (p) => (await fetch(p)).json(), `/api/v1/projects/${projectId}/reports/form?period=${period}`);
+      expect(form.exists).toBe(false);
+      expect(form.progressText).not.toBe(''); // carried over from last month
+      const filed = await call(page, 'PUT', `/api/v1/projects/${projectId}/reports/${period}`, { amount: 650, progressText: '二沉池主体完工，设备安装60%' });
+      expect(filed.status).toBe(200);
+      expect(filed.json.report.yearToDate).toBeGreaterThan(650);
+      const raised = await call(page, 'POST', `/api/v1/projects/${projectId}/problems`, { kind: 'funds', description: PROBLEM });
+      expect(raised.status).toBe(201);
+      await page.context().clearCookies();
+
+      // The 督查室 sees the task, opens it, and finds its project.
+      await signIn(page, 'duchashi');
+      await page.goto(`${url}/tasks/console?source=project_issue`);
+      const link = page.getByTestId('tasks-table').getByRole('link', { name: new RegExp(`【资金】${PROJECT}`) });
+      await link.waitFor();
+      await link.click();
+      await page.getByTestId('task-project-link').waitFor();
+      expect(await page.getByTestId('task-project-link').getAttribute('href')).toBe(`/projects/${projectId}`);
+      await shot(page, 'project-task-1440');
+
+      // Overview: the chart (ECharts canvas), the laggards, the report status.
+      await page.goto(`${url}/projects/overview`);
+      await page.getByTestId('investment-chart').locator('canvas').waitFor();
+      await page.getByTestId('laggards').locator('tbody tr.ant-table-row').first().waitFor();
+      expect(await page.getByTestId('report-status').textContent()).toMatch(/月报：应报 \d+，已报 \d+/);
+      expect(await page.getByTestId('laggards').textContent()).toMatch(/落后序时进度|未开工/);
+      await shot(page, 'project-overview-1440', true);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('investment-chart').locator('canvas').waitFor();
+      await shot(page, 'project-overview-390');
+
+      // Battle map: one Gantt chart, a heading per project, done (red) and overdue (black) flags.
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(`${url}/projects/battle-map`);
+      const gantt = page.getByTestId('battle-map');
+      await gantt.waitFor();
+      expect(await gantt.locator('g[data-state="done"]').count()).toBeGreaterThan(0);
+      expect(await gantt.textContent()).toContain(PROJECT);
+      await shot(page, 'project-battle-map-1440', true);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await gantt.waitFor();
+      await shot(page, 'project-battle-map-390');
+    });
+    expect(tab.errors).toEqual([]);
+    await page.context().close();
+  }, 300_000);
+});
