@@ -7,6 +7,7 @@ import { DEMO, isEmpty, seedDemo } from './demo/demo-county.js';
 import { seedDemoTasks } from './demo/demo-tasks.js';
 import { seedDemoProjectTracking } from './demo/demo-project-tracking.js';
 import { seedDemoEnterprises } from './demo/demo-enterprises.js';
+import { seedDemoMu } from './demo/demo-mu.js';
 import { seedDemoMuPolicies } from './demo/demo-mu-policies.js';
 import { systemClock } from './platform/clock.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
@@ -24,6 +25,7 @@ export async function serve(): Promise<void> {
     // After the project library's demo (seedDemoProjects goes above this line): milestones, reports, problems, visits.
     await seedDemoProjectTracking(ctx, DEMO.county.code, (s) => app.log.info(s));
     await seedDemoEnterprises(ctx, DEMO.county.code, (s) => app.log.info(s));
+    await seedDemoMu(ctx, DEMO.county.code, (s) => app.log.info(s));
     // 差别化政策 (definitions only: their lists are computed from the published runs when read). After the enterprises
     // demo, which names the 亩均 office; before or after the 亩均 runs' demo alike.
     await seedDemoMuPolicies(ctx, DEMO.county.code, 2024, (s) => app.log.info(s));

@@ -146,7 +146,7 @@ describeEachDb('亩均 evaluation', (getDb) => {
       expect(res.statusCode).toBe(200);
       const d = res.json();
       // 规上企业1 in 2025: tax 44 on 50 亩 = 0.88 万元/亩 against 24.097 → 1.1 of 30 points
-      expect(d.items[0].why.zh).toBe('亩均税收 0.88 万元/亩，基准值 24.1：得 1.1 分（满分 30 分）');
+      expect(d.items[0].why.zh).toBe('亩均税收 0.88 万元/亩，基准值 24.1：得 1.1 分（权重 30 分）');
       expect(d.row).toMatchObject({ rank: 10, class: 'C' });
       expect(d.classWhy.zh).toContain('第 10 位');
       const doc = await office().get(v1(`/mu/runs/${run.id}/results/${id}/report`));

@@ -44,7 +44,7 @@ describe('黄岩 2022 worked example', () => {
     expect(pts.labour_productivity).toBeCloseTo((20 / 18.14) * 10, 5); // 11.0254
     expect(pts.rd_share).toBeCloseTo(10, 5);
     expect(r.total).toBeCloseTo(74.489828, 5);
-    expect(r.items[0]!.why.zh).toBe('亩均税收 8.2 万元/亩，基准值 24.1：得 10.2 分（满分 30 分）');
+    expect(r.items[0]!.why.zh).toBe('亩均税收 8.2 万元/亩，基准值 24.1：得 10.2 分（权重 30 分）');
     expect(r.items[0]!.why.en).toBe('Tax per mu 8.2 万元/亩 against 24.1: 10.2 of 30 points');
   });
 

@@ -572,14 +572,14 @@ export function explainItem(it: Omit<ItemResult, 'why'>): { zh: string; en: stri
   const pts = `${fmt(it.points, 1)}`;
   if (it.missing) {
     const w = RULE_WORDS[it.rule ?? 'missing-zero']!;
-    return { zh: `${it.name}：${w[0]}，得 ${pts} 分（满分 ${it.weight} 分）`, en: `${it.nameEn}: ${w[1]}, ${pts} of ${it.weight} points` };
+    return { zh: `${it.name}：${w[0]}，得 ${pts} 分（权重 ${it.weight} 分）`, en: `${it.nameEn}: ${w[1]}, ${pts} of ${it.weight} points` };
   }
   const against = it.benchmark != null ? { zh: `基准值 ${fmt(it.benchmark, d)}`, en: `against ${fmt(it.benchmark, d)}` }
     : it.min != null ? { zh: `组内最小 ${fmt(it.min, d)}、最大 ${fmt(it.max, d)}`, en: `group min ${fmt(it.min, d)}, max ${fmt(it.max, d)}` }
       : { zh: '无基准值', en: 'no benchmark' };
   const extra = it.rule ? RULE_WORDS[it.rule] : null;
   return {
-    zh: `${it.name} ${fmt(it.value, d)}${u}，${against.zh}：得 ${pts} 分（满分 ${it.weight} 分）${extra ? `，${extra[0]}` : ''}`,
+    zh: `${it.name} ${fmt(it.value, d)}${u}，${against.zh}：得 ${pts} 分（权重 ${it.weight} 分）${extra ? `，${extra[0]}` : ''}`,
     en: `${it.nameEn} ${fmt(it.value, d)}${u} ${against.en}: ${pts} of ${it.weight} points${extra ? ` (${extra[1]})` : ''}`,
   };
 }

@@ -80,7 +80,7 @@ export async function listRuns(ctx: Ctx, actor: Actor, year?: number) {
   if (!r.office) q = q.where('status', '=', 'published');
   if (year) q = q.where('year', '=', year);
   const rows = await q.orderBy('year', 'desc').orderBy('createdAt', 'desc').execute();
-  return { items: await runViews(ctx.db, rows) };
+  return { items: await runViews(ctx.db, rows), canManage: r.office };
 }
 
 /** Last year's group means per indicator, from last year's published run recomputed from its own stored inputs. */
@@ -215,7 +215,7 @@ export async function getRun(ctx: Ctx, actor: Actor, id: string) {
     .select(['t.code', 't.name']).distinct().where('m.runId', '=', id).orderBy('t.code').execute();
   return {
     run: (await runViews(ctx.db, [row]))[0]!, groups, notEvaluated: out.results.filter((x) => !x.evaluated).length,
-    classLabels: scheme.definition?.classLabels ?? { A: '', B: '', C: '', D: '' }, townships: r.kind === 'townships' ? townships.filter((t) => r.townships.includes(t.code)) : townships,
+    canManage: r.office, classLabels: scheme.definition?.classLabels ?? { A: '', B: '', C: '', D: '' }, townships: r.kind === 'townships' ? townships.filter((t) => r.townships.includes(t.code)) : townships,
   };
 }
 

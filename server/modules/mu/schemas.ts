@@ -78,7 +78,7 @@ export const SchemeSummary = Type.Object({
   id: Type.String(), year: Type.Integer(), name: Type.String(), version: Type.Integer(), status: SchemeStatus, updatedAt: Type.String(),
   groupCount: Type.Integer(),
 });
-export const SchemeList = Type.Object({ items: Type.Array(SchemeSummary) });
+export const SchemeList = Type.Object({ items: Type.Array(SchemeSummary), /** The actor works in the 亩均 office (may edit and run). */ canManage: Type.Boolean() });
 export const SchemeCreate = Type.Object({
   year: Type.Integer({ minimum: 2000, maximum: 2100 }),
   name: Type.String({ minLength: 2, maxLength: 60, pattern: '\\S' }),
@@ -124,7 +124,7 @@ export const Run = Type.Object({
   classCounts: Type.Object({ A: Type.Integer(), B: Type.Integer(), C: Type.Integer(), D: Type.Integer() }),
 }, { $id: 'MuRun' });
 export type RunView = Static<typeof Run>;
-export const RunList = Type.Object({ items: Type.Array(Type.Ref('MuRun')) });
+export const RunList = Type.Object({ items: Type.Array(Type.Ref('MuRun')), canManage: Type.Boolean() });
 export const RunCreate = Type.Object({ schemeId: Id }, { additionalProperties: false });
 
 const Words = Type.Object({ zh: Type.String(), en: Type.String() });
@@ -140,6 +140,7 @@ export const RunDetail = Type.Object({
   notEvaluated: Type.Integer(),
   classLabels: Type.Object({ A: Type.String(), B: Type.String(), C: Type.String(), D: Type.String() }),
   townships: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  canManage: Type.Boolean(),
 });
 
 export const ResultRow = Type.Object({

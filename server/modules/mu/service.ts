@@ -46,10 +46,13 @@ function checked(def: SchemeDefinition): SchemeDefinition {
 }
 
 async function readable(ctx: Ctx, db: Trx, actor: Actor): Promise<string[]> {
+  return (await reading(ctx, db, actor)).regions;
+}
+async function reading(ctx: Ctx, db: Trx, actor: Actor) {
   authorize(actor, 'enterprises.read');
   const r = await muReach(ctx, db, actor);
   if (r.kind === 'none') throw new Forbidden();
-  return r.regions;
+  return r;
 }
 
 async function versionsOf(db: Trx, regionCode: string, year: number) {
@@ -68,7 +71,8 @@ async function view(db: Trx, row: SchemeRow): Promise<SchemeView> {
 }
 
 export async function listSchemes(ctx: Ctx, actor: Actor, year?: number) {
-  const regions = await readable(ctx, ctx.db, actor);
+  const reach = await reading(ctx, ctx.db, actor);
+  const regions = reach.regions;
   let q = ctx.db.selectFrom('muSchemes as s').selectAll('s').where('s.regionCode', 'in', regions)
     .where((eb) => eb('s.version', '=', eb.selectFrom('muSchemes as t').select((e2) => e2.fn.max('t.version').as('m'))
       .whereRef('t.regionCode', '=', 's.regionCode').whereRef('t.year', '=', 's.year')));
@@ -79,6 +83,7 @@ export async function listSchemes(ctx: Ctx, actor: Actor, year?: number) {
       id: r.id, year: Number(r.year), name: r.name, version: Number(r.version), status: r.status as SchemeView['status'], updatedAt: r.updatedAt,
       groupCount: (JSON.parse(r.definitionJson) as Partial<SchemeDefinition>).groups?.length ?? 0,
     })),
+    canManage: reach.office,
   };
 }
 

@@ -2551,6 +2551,8 @@ export interface paths {
                             };
                             "documents.bulletinAddressee": string;
                             "documents.bulletinRequirements": string[];
+                            /** @description 亩均办: ids of the units that keep the enterprise registry, imports and evaluations (e.g. 县经济和信息化局) */
+                            "mu.officeUnitIds": string[];
                             /** @description 月报 due by this day of the next month */
                             "projects.reportDueDay": number;
                             /** @description 红黄绿灯: points behind 序时进度 for yellow (≥) and red (>); months not started after the planned start for red */
@@ -2626,6 +2628,8 @@ export interface paths {
                         };
                         "documents.bulletinAddressee"?: string;
                         "documents.bulletinRequirements"?: string[];
+                        /** @description 亩均办: ids of the units that keep the enterprise registry, imports and evaluations (e.g. 县经济和信息化局) */
+                        "mu.officeUnitIds"?: string[];
                         /** @description 月报 due by this day of the next month */
                         "projects.reportDueDay"?: number;
                         /** @description 红黄绿灯: points behind 序时进度 for yellow (≥) and red (>); months not started after the planned start for red */
@@ -2673,6 +2677,8 @@ export interface paths {
                             };
                             "documents.bulletinAddressee": string;
                             "documents.bulletinRequirements": string[];
+                            /** @description 亩均办: ids of the units that keep the enterprise registry, imports and evaluations (e.g. 县经济和信息化局) */
+                            "mu.officeUnitIds": string[];
                             /** @description 月报 due by this day of the next month */
                             "projects.reportDueDay": number;
                             /** @description 红黄绿灯: points behind 序时进度 for yellow (≥) and red (>); months not started after the planned start for red */

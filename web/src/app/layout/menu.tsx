@@ -7,6 +7,7 @@ import {
 } from '@ant-design/icons';
 import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { PieChartOutlined, SolutionOutlined } from '@ant-design/icons';
+import { ControlOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, DatabaseOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access } from '../../access';
@@ -34,6 +35,8 @@ export const MENU: MenuEntry[] = [
   {
     path: '/mu', label: 'menu.mu', icon: <BarChartOutlined />, visible: business,
     children: [
+      { path: '/mu/schemes', label: 'menu.muSchemes', icon: <ControlOutlined />, visible: (a) => a.muAnalysis },
+      { path: '/mu/runs', label: 'menu.muRuns', icon: <OrderedListOutlined />, visible: (a) => a.muAnalysis },
       { path: '/mu/enterprises', label: 'menu.muEnterprises', icon: <DatabaseOutlined />, visible: (a) => a.muAnalysis },
       { path: '/mu/completeness', label: 'menu.muCompleteness', icon: <CheckSquareOutlined />, visible: (a) => a.muAnalysis },
       { path: '/mu/policies', label: 'menu.muPolicies', icon: <SolutionOutlined />, visible: (a) => a.muAnalysis },
