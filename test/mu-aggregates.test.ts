@@ -4,11 +4,18 @@ import { beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { describeEachDb } from './db.js';
 import { testApp } from './app.js';
-import { buildRegion, buildUser, type Client } from './factories.js';
+import { buildRegion, buildUser, Client } from './factories.js';
 import { buildWorld, expectProblem, signIn, type World } from './world.js';
 import { readXlsx } from './xlsx.js';
 import { buildTownships, insertRun, setMuOffice, type FixtureResult } from './mu-analysis-fixtures.js';
 import type { Ctx } from '../server/context.js';
+import { DEMO, seedDemo } from '../server/demo/demo-county.js';
+import { seedDemoEnterprises } from '../server/demo/demo-enterprises.js';
+import { seedDemoMuPolicies } from '../server/demo/demo-mu-policies.js';
+import { huangyan2022Scheme } from '../server/modules/mu/rules.js';
+import { createScheme } from '../server/modules/mu/service.js';
+import { createRun, publishRun } from '../server/modules/mu/runs.js';
+import { loadActor } from '../server/platform/access/load-actor.js';
 
 describeEachDb('亩均 aggregates', (getDb) => {
   let app: FastifyInstance; let ctx: Ctx; let w: World;
@@ -162,5 +169,73 @@ describeEachDb('亩均 aggregates', (getDb) => {
     const r = await get(w.clients.supervisor, '/api/v1/mu/analysis/per-mu?by=township&year=2020');
     expect(r).toMatchObject({ run: null, rows: [] });
     expect((await get(w.clients.supervisor, '/api/v1/mu/analysis/scores?year=2020')).bins).toEqual([]);
+  });
+});
+
+// The same reads over runs the real engine made and published (the demo county's registry and figures, two schemes
+// as the demo's), so the contract with the runs is held: land as the engine took it, classes as it gave them.
+describeEachDb('亩均 aggregates and policy lists over runs of the scoring engine', (getDb) => {
+  let app: FastifyInstance; let ctx: Ctx; let leader: Client;
+  let runs: { id: string; year: number }[];
+
+  beforeAll(async () => {
+    ({ app, ctx } = await testApp(getDb()));
+    await seedDemo(ctx);
+    await seedDemoEnterprises(ctx, DEMO.county.code);
+    await seedDemoMuPolicies(ctx, DEMO.county.code, 2024);
+    const office = await ctx.db.selectFrom('users').select('id').where('username', '=', 'u16staff').executeTakeFirstOrThrow();
+    const actor = (await loadActor(ctx, office.id, null))!;
+    for (const year of [2024, 2025]) {
+      const s = await createScheme(ctx, actor, { year, name: `${year}年度评价办法`, definition: huangyan2022Scheme() as never });
+      const r = await createRun(ctx, actor, s.id);
+      await publishRun(ctx, actor, r.id);
+    }
+    runs = await ctx.db.selectFrom('muRuns').select(['id', 'year']).where('regionCode', '=', DEMO.county.code).orderBy('year').execute();
+    const liminghua = await ctx.db.selectFrom('users').select(['username']).where('username', '=', 'liminghua').executeTakeFirstOrThrow();
+    leader = new Client(app);
+    await leader.login({ username: liminghua.username, password: DEMO.password }, ctx);
+  }, 180_000);
+
+  it('per-mu figures are Σ over Σ of the run\'s snapshot, with the land the engine used for each enterprise', async () => {
+    const run = runs.find((r) => r.year === 2025)!;
+    const snap = JSON.parse((await ctx.db.selectFrom('muRuns').select('snapshotJson').where('id', '=', run.id).executeTakeFirstOrThrow()).snapshotJson);
+    const byId = new Map<string, any>(snap.enterprises.map((e: any) => [e.id, e]));
+    const results = await ctx.db.selectFrom('muResults').select(['enterpriseId', 'evaluated', 'perMuTax', 'class']).where('runId', '=', run.id).execute();
+    let tax = 0; let land = 0; let checked = 0;
+    for (const r of results) {
+      if (!Number(r.evaluated)) continue;
+      const e = byId.get(r.enterpriseId);
+      const l = e.data.land_area ?? e.landAreaMu;
+      if (l == null || l <= 0 || e.data.tax == null) continue;
+      tax += e.data.tax; land += l;
+      if (r.perMuTax !== null) { expect(Number(r.perMuTax)).toBeCloseTo(e.data.tax / l, 6); checked++; }
+    }
+    expect(checked).toBeGreaterThan(10);
+    const res = await leader.get('/api/v1/mu/analysis/per-mu?by=township&year=2025');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().totals.tax).toBeCloseTo(tax, 6);
+    expect(res.json().totals.land).toBeCloseTo(land, 6);
+    expect(res.json().totals.perMuTax).toBeCloseTo(tax / land, 9);
+  });
+
+  it('class counts, the land-tax list and the class moves agree with the engine\'s results', async () => {
+    const run = runs.find((r) => r.year === 2025)!;
+    const results = await ctx.db.selectFrom('muResults').select(['enterpriseId', 'class']).where('runId', '=', run.id).execute();
+    const count = (c: string) => results.filter((r) => r.class === c).length;
+    const classes = (await leader.get('/api/v1/mu/analysis/classes?by=township&year=2025')).json();
+    expect([classes.totals.A, classes.totals.B, classes.totals.C, classes.totals.D, classes.totals.total]).toEqual([count('A'), count('B'), count('C'), count('D'), results.length]);
+    expect(count('A') + count('B')).toBeGreaterThan(0);
+    const policies = (await leader.get('/api/v1/mu/policies?year=2025')).json().items;
+    const landTax = policies.find((p: any) => p.name === '城镇土地使用税减免');
+    const list = (await leader.get(`/api/v1/mu/policies/${landTax.id}/list?year=2025&pageSize=200`)).json();
+    expect(list.total).toBe(count('A') + count('B'));
+    expect(list.byClass).toMatchObject({ A: count('A'), B: count('B') });
+    const previous = await ctx.db.selectFrom('muResults').select(['enterpriseId', 'class']).where('runId', '=', runs.find((r) => r.year === 2024)!.id).execute();
+    const prevClass = new Map(previous.map((r) => [r.enterpriseId, r.class]));
+    const streaks = list.items.map((r: any) => r.years);
+    expect(list.items.every((r: any, i: number) => streaks[i] === (prevClass.get(r.enterpriseId) === r.class ? 2 : 1))).toBe(true);
+    const moves = (await leader.get('/api/v1/mu/analysis/transitions?year=2025')).json();
+    const all = Object.values(moves.counts).flatMap((row: any) => Object.values(row) as number[]).reduce((a, b) => a + b, 0);
+    expect(all).toBe(new Set([...results.map((r) => r.enterpriseId), ...previous.map((r) => r.enterpriseId)]).size);
   });
 });
