@@ -5,6 +5,8 @@ import { beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../server/context.js';
 import { describeEachDb } from './db.js';
+import { buildUser } from './factories.js';
+import { signIn } from './world.js';
 import { testApp } from './app.js';
 import { auditSince, expectProblem, lastSeq, countRows } from './world.js';
 import { buildEnterpriseWorld, nextCreditCode, type EnterpriseWorld } from './enterprise-world.js';
@@ -168,5 +170,15 @@ describeEachDb('enterprises registry', (getDb) => {
     expect(round.errors).toEqual([]);
     expect(round.created).toBe(0);
     expectProblem(await w.townshipStaff.upload('/api/v1/enterprises/import', 'r.xlsx', ok), 403);
+  });
+  it('the system administrator names the 亩均 office in the settings; the new office writes, the old one no longer', async () => {
+    const sys = await signIn(app, ctx, await buildUser(ctx, { regionCode: w.region, roles: ['sysadmin'] }));
+    const otherUnitId = (await ctx.db.selectFrom('units').select('id').where('regionCode', '=', w.region).where('name', 'like', '县财政局%').executeTakeFirstOrThrow()).id;
+    const res = await sys.patch('/api/v1/settings', { 'mu.officeUnitIds': [otherUnitId] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()['mu.officeUnitIds']).toEqual([otherUnitId]);
+    expect((await create({ creditCode: nextCreditCode(w.region), name: '新亩均办登记企业' }, w.otherUnitStaff)).statusCode).toBe(201);
+    expectProblem(await create({ creditCode: nextCreditCode(w.region), name: '旧亩均办登记企业' }), 403, 'enterprise.notOffice');
+    expect((await sys.patch('/api/v1/settings', { 'mu.officeUnitIds': [w.officeUnitId] })).statusCode).toBe(200);
   });
 });

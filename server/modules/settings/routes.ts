@@ -27,6 +27,7 @@ const SettingsSchema = Type.Object({
   'documents.escalationPrefix': Type.Record(Type.String({ pattern: '^(\\*|\\d{6,12})$' }), Type.String({ minLength: 1, maxLength: 12, pattern: '^[^〔〕\\[\\]]+$' }), { additionalProperties: false, description: 'region code (or *) → 督办通知单 number prefix' }),
   'documents.bulletinAddressee': Type.String({ minLength: 2, maxLength: 200 }),
   'documents.bulletinRequirements': Type.Array(Type.String({ minLength: 2, maxLength: 500 }), { maxItems: 10 }),
+  'mu.officeUnitIds': Type.Array(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }), { maxItems: 20, description: '亩均办: ids of the units that keep the enterprise registry, imports and evaluations (e.g. 县经济和信息化局)' }),
   'projects.reportDueDay': Type.Integer({ minimum: 1, maximum: 28, description: '月报 due by this day of the next month' }),
   'projects.lightThresholds': Type.Object({
     yellowBehind: Type.Number({ minimum: 0, maximum: 100 }), redBehind: Type.Number({ minimum: 0, maximum: 100 }), notStartedRedMonths: Type.Integer({ minimum: 1, maximum: 24 }),

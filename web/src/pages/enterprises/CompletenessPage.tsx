@@ -52,7 +52,7 @@ export default function CompletenessPage() {
     { title: t('ent.township'), dataIndex: 'townshipName', key: 'township', render: (v: string | null) => v ?? t('none') },
     {
       title: t('ent.completeness.missing'), dataIndex: 'missing', key: 'missing', render: (m: EnterpriseField[]) => (m.length
-        ? <Space size={[4, 4]} wrap>{m.map((k) => <Tag key={k} color="orange">{fieldLabel(k, locale)}</Tag>)}</Space>
+        ? <div style={{ maxWidth: 560 }}><Space size={[4, 4]} wrap>{m.map((k) => <Tag key={k} color="orange">{fieldLabel(k, locale)}</Tag>)}</Space></div>
         : <Tag color="green">{t('ent.completeness.complete')}</Tag>),
     },
   ];
