@@ -212,8 +212,6 @@ export const MESSAGES = {
   'projects.illegalMove': { 'zh-CN': '不能从“{from}”转为“{to}”，可转为：{allowed}', 'en-US': 'Cannot move from "{from}" to "{to}"; allowed: {allowed}' },
   'projects.moveNeeds': { 'zh-CN': '转为“{to}”须先填写{field}', 'en-US': 'Moving to "{to}" needs {field}' },
   'projects.moveDate': { 'zh-CN': '变更日期不能早于当前阶段的起始日期 {since}，也不能晚于今天', 'en-US': 'The move date cannot be before the current stage began ({since}) or in the future' },
-  'projects.cannotEdit': { 'zh-CN': '只有项目库管理单位、督查室或项目牵头单位可以修改该项目', 'en-US': 'Only the library units, the supervisors or the lead unit may change this project' },
-  'projects.cannotCreate': { 'zh-CN': '只有项目库管理单位（如县发改局）或督查室可以新建、导入项目', 'en-US': 'Only the library units or the supervisors may create or import projects' },
   'projects.variantOnlyInitiation': { 'zh-CN': '只有立项手续分审批/核准/备案', 'en-US': 'Only the initiation has a procedure (approval / ratification / filing)' },
   // 重大项目推进 (project tracking): 红黄绿灯, 挂图作战, 月报, 现场办公
   'projectLight.stageNoLight': { 'zh-CN': '谋划、储备、竣工、投产阶段的项目不亮灯', 'en-US': 'Projects in planning, reserve, completed or operating get no light' },

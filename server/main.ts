@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { DEMO, isEmpty, seedDemo } from './demo/demo-county.js';
 import { seedDemoTasks } from './demo/demo-tasks.js';
+import { seedDemoProjects } from './demo/demo-projects.js';
 import { seedDemoProjectTracking } from './demo/demo-project-tracking.js';
 import { seedDemoEnterprises } from './demo/demo-enterprises.js';
 import { seedDemoMu } from './demo/demo-mu.js';
@@ -22,6 +23,7 @@ export async function serve(): Promise<void> {
   if (config.seedDemo && (await isEmpty(ctx))) {
     await seedDemo(ctx, (s) => app.log.info(s));
     await seedDemoTasks(ctx, DEMO.county.code, (s) => app.log.info(s));
+    await seedDemoProjects(ctx, DEMO.county.code, (s) => app.log.info(s));
     // After the project library's demo (seedDemoProjects goes above this line): milestones, reports, problems, visits.
     await seedDemoProjectTracking(ctx, DEMO.county.code, (s) => app.log.info(s));
     await seedDemoEnterprises(ctx, DEMO.county.code, (s) => app.log.info(s));

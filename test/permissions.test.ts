@@ -160,6 +160,12 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
   };
   const plannedProject = async () => { const id = await project(); await w().clients.supervisor.post(v1(`/projects/${id}/milestones`), { title: '开工', plannedEnd: DEADLINE }); return id; };
   const usersXlsx = () => buildXlsx({ header: ['用户名', '姓名'], rows: [[uniq('imp'), '导入人']] });
+  /** 项目库: a reserve project led by the world's unit, created by the 督查室 (no library unit is set in this county). */
+  const libProject = async () => {
+    const r = await w().clients.supervisor.post(v1('/projects'), { name: uniq('矩阵项目'), category: '产业', totalInvestment: 1000, leadUnitId: w().unitId, stage: 'reserve' });
+  let sharedLib: ReturnType<typeof libProject> | null = null;
+  const sharedLibProject = () => (sharedLib ??= libProject());
+  const projectLedger = () => buildXlsx({ titleRows: ['矩阵测试项目台账'], header: ['项目名称', '总投资（万元）', '牵头单位'], rows: [[uniq('导入矩阵项目'), 800, w().unitName]] });
   return {
     'POST /api/v1/auth/login': { allow: 'all', public: true, req: () => ({ url: v1('/auth/login'), body: { username: 'nobody', password: 'x' } }), ok: 401 },
     'GET /api/v1/auth/me': { allow: 'all', req: () => ({ url: v1('/auth/me') }) },
@@ -327,6 +333,20 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
 
     // Everyone has an inbox of his own.
     'GET /api/v1/notifications': { allow: 'all', req: () => ({ url: v1('/notifications') }) },
+    // 重大项目 项目库: read with projects.read; created and imported by the 督查室 or a library unit (setting projects.libraryUnitIds); edited, moved and its approvals recorded by those or the lead unit.
+    'GET /api/v1/projects': { allow: PROJ_READ, req: () => ({ url: v1('/projects') }) },
+    'GET /api/v1/projects/options': { allow: PROJ_READ, req: () => ({ url: v1('/projects/options') }) },
+    'GET /api/v1/projects/stock': { allow: PROJ_READ, req: () => ({ url: v1('/projects/stock') }) },
+    'GET /api/v1/projects/conversion': { allow: PROJ_READ, req: () => ({ url: v1('/projects/conversion') }) },
+    'GET /api/v1/projects/export': { allow: PROJ_READ, req: () => ({ url: v1('/projects/export') }) },
+    'POST /api/v1/projects/import': { allow: ['supervisor'], req: async () => ({ url: v1('/projects/import'), upload: await projectLedger() }) },
+    'POST /api/v1/projects': { allow: ['supervisor'], ok: 201, req: () => ({ url: v1('/projects'), body: { name: uniq('矩阵新项目'), category: '产业', totalInvestment: 500, leadUnitId: w().unitId } }) },
+    'GET /api/v1/projects/{id}': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${(await sharedLibProject()).id}`) }) },
+    'PATCH /api/v1/projects/{id}': { allow: PROJ_EDIT, req: async () => { const p = await libProject(); return { url: v1(`/projects/${p.id}`), body: { version: p.version, content: '矩阵修改' } }; } },
+    'POST /api/v1/projects/{id}/stage': { allow: PROJ_EDIT, req: async () => { const p = await libProject(); return { url: v1(`/projects/${p.id}/stage`), body: { version: p.version, to: 'planning', movedOn: TODAY } }; } },
+    'GET /api/v1/projects/{id}/stage-moves': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${(await sharedLibProject()).id}/stage-moves`) }) },
+    'GET /api/v1/projects/{id}/approvals': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${(await sharedLibProject()).id}/approvals`) }) },
+    'PUT /api/v1/projects/{id}/approvals/{kind}': { allow: PROJ_EDIT, req: async () => ({ url: v1(`/projects/${(await libProject()).id}/approvals/environment`), body: { plannedOn: DEADLINE } }) },
     'GET /api/v1/notifications/unread-count': { allow: 'all', req: () => ({ url: v1('/notifications/unread-count') }) },
     'POST /api/v1/notifications/read-all': { allow: 'all', req: () => ({ url: v1('/notifications/read-all'), body: {} }) },
     'POST /api/v1/notifications/{id}/read': { allow: 'all', req: async (role) => ({ url: v1(`/notifications/${await notice(w().users[role].id)}/read`), body: {} }) },

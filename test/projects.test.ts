@@ -86,7 +86,7 @@ describeEachDb('project library', (getDb) => {
   });
 
   it('only the library units and the 督查室 create; a duplicate name or code is a 409', async () => {
-    expectProblem(await create(w.clients.unit_staff, {}), 403, 'projects.cannotCreate');
+    expectProblem(await create(w.clients.unit_staff, {}), 403, 'forbidden');
     expectProblem(await create(w.clients.leader, {}), 403);
     const sup = await create(w.clients.supervisor, {});
     expect(sup.statusCode, sup.body).toBe(201);
@@ -176,7 +176,7 @@ describeEachDb('project library', (getDb) => {
     }
     for (const role of ['sysadmin', 'secadmin', 'auditor', 'none'] as const) expectProblem(await w.clients[role].get('/api/v1/projects'), 403);
     // The township reads but does not edit a project another unit leads.
-    expectProblem(await township.client.patch(`/api/v1/projects/${inTown.id}`, { version: inTown.version, content: 'x' }), 403, 'projects.cannotEdit');
+    expectProblem(await township.client.patch(`/api/v1/projects/${inTown.id}`, { version: inTown.version, content: 'x' }), 403, 'forbidden');
   });
 
   it('export: the ledger layout, and it imports back as updates', async () => {

@@ -27,6 +27,8 @@ export function accessFor(me: Pick<Me, 'permissions'> & Partial<Pick<Me, 'roles'
     tasksInbox: has('tasks.read') && !!me?.roles?.some((r) => r === 'unit_admin' || r === 'unit_staff'),
     tasksConsole: has('tasks.read') && !!me?.roles?.some((r) => r === 'supervisor' || r === 'leader' || r === 'viewer'),
     tasksAssign: has('tasks.assign'),
+    /** 重大项目 项目库: reading; creating and importing is decided by the server (library units, 督查室) and offered by /projects/options. */
+    projects: has('projects.read'),
     /** 督办通知单 and 问责 are issued by the 督查室; 问责 records are read by those who read the assessment. */
     tasksSupervise: has('tasks.supervise'),
     tasksAssess: has('tasks.assess'),

@@ -29,6 +29,7 @@ export async function listApprovals(ctx: Ctx, actor: Actor, id: string, db = ctx
 }
 
 export async function putApproval(ctx: Ctx, actor: Actor, id: string, kind: ApprovalKind, input: ApprovalPutInput) {
+  authorize(actor, 'projects.manage');
   return inTransaction(ctx, async (trx) => {
     const p = await findProjectInScope(ctx, trx, actor, id);
     await requireEdit(ctx, trx, actor, p);

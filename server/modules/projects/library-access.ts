@@ -16,7 +16,7 @@ export async function libraryRights(ctx: Ctx, db: Trx, actor: Actor): Promise<Li
 
 export async function requireLibrary(ctx: Ctx, db: Trx, actor: Actor): Promise<void> {
   authorize(actor, 'projects.manage');
-  if (!(await libraryRights(ctx, db, actor)).manageLibrary) throw new Forbidden('projects.cannotCreate');
+  if (!(await libraryRights(ctx, db, actor)).manageLibrary) throw new Forbidden(); // only the library units and the 督查室
 }
 
 /** The library keepers, and the lead unit's own people for their project. */
@@ -30,7 +30,7 @@ export function canEditProject(actor: Actor, rights: LibraryRights, p: { leadUni
 export async function requireEdit(ctx: Ctx, db: Trx, actor: Actor, p: { leadUnitId: string; regionCode: string }): Promise<LibraryRights> {
   authorize(actor, 'projects.manage');
   const rights = await libraryRights(ctx, db, actor);
-  if (!canEditProject(actor, rights, p)) throw new Forbidden('projects.cannotEdit');
+  if (!canEditProject(actor, rights, p)) throw new Forbidden(); // the library units, the 督查室 or the lead unit
   return rights;
 }
 

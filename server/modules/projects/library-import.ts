@@ -3,6 +3,7 @@
 import type { Ctx, Trx } from '../../context.js';
 import { audit, inTransaction } from '../../context.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { authorize } from '../../platform/access/policies.js';
 import type { FieldError } from '../../platform/errors.js';
 import { readLedger, toIsoDate, toWan, type LedgerColumn, type MoneyUnit } from '../../platform/excel/ledger.js';
 import { getSetting } from '../../platform/settings.js';
@@ -188,6 +189,7 @@ function planRows(ctx: Ctx, L: Awaited<ReturnType<typeof lookups>>, ledger: Awai
 }
 
 export async function importLedger(ctx: Ctx, actor: Actor, buffer: Buffer, commit: boolean): Promise<ImportOutcome> {
+  authorize(actor, 'projects.manage');
   await requireLibrary(ctx, ctx.db, actor);
   const ledger = await readLedger(buffer, LEDGER_COLUMNS, { maxRows: 20000 });
   const notes: string[] = [];

@@ -144,6 +144,7 @@ export async function validateNew(ctx: Ctx, trx: Trx, actor: Actor, input: NewPr
 }
 
 export async function createProject(ctx: Ctx, actor: Actor, input: ProjectCreateInput): Promise<ProjectView> {
+  authorize(actor, 'projects.manage');
   return inTransaction(ctx, async (trx) => {
     await requireLibrary(ctx, trx, actor);
     const errs = await validateNew(ctx, trx, actor, input);
@@ -193,6 +194,7 @@ export async function patchProject(ctx: Ctx, trx: Trx, actor: Actor, id: string,
 }
 
 export async function updateProject(ctx: Ctx, actor: Actor, id: string, input: ProjectPatchInput): Promise<ProjectView> {
+  authorize(actor, 'projects.manage');
   return inTransaction(ctx, async (trx) => {
     const where = await loadProjectScope(ctx, trx, actor);
     const before = await projectView(ctx, trx, actor, where, id);

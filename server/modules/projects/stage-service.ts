@@ -17,6 +17,7 @@ import type { ProjectView, StageMoveInput } from './library-schemas.js';
 const FIELD_LABEL = { actualStart: '实际开工日期 actualStart', actualCompletion: '实际竣工日期 actualCompletion', projectCode: '投资项目统一代码 projectCode' } as const;
 
 export async function moveStage(ctx: Ctx, actor: Actor, id: string, input: StageMoveInput): Promise<ProjectView> {
+  authorize(actor, 'projects.manage');
   return inTransaction(ctx, async (trx) => {
     const p = await findProjectInScope(ctx, trx, actor, id);
     const rights = await requireEdit(ctx, trx, actor, p);

@@ -22,6 +22,9 @@ export const router = createBrowserRouter([
     element: <RequireAuth><BasicLayout /></RequireAuth>,
     children: [
       { index: true, element: page(() => import('../pages/home/HomePage')) },
+      // 项目库 before the module placeholders: the first of two equal routes wins.
+      { path: 'projects', element: guarded((a) => a.projects, page(() => import('../pages/projects/LibraryPage'))) },
+      { path: 'projects/:id', element: guarded((a) => a.projects, page(() => import('../pages/projects/ProjectPage'))) },
       ...MODULE_IDS.map((id) => ({ path: id, element: guarded((a) => a.business, page(() => import('../pages/modules/ModulePage').then((m) => ({ default: () => <m.default id={id} /> })))) })),
       { path: 'tasks/inbox', element: guarded((a) => a.tasksInbox, page(() => import('../pages/tasks/InboxPage'))) },
       { path: 'tasks/console', element: guarded((a) => a.tasksConsole, page(() => import('../pages/tasks/ConsolePage'))) },

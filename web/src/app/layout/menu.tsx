@@ -8,6 +8,7 @@ import {
 import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { PieChartOutlined, SolutionOutlined } from '@ant-design/icons';
 import { ControlOutlined, OrderedListOutlined } from '@ant-design/icons';
+import { AppstoreOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, DatabaseOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access } from '../../access';
@@ -31,7 +32,15 @@ export const MENU: MenuEntry[] = [
       { path: '/tasks/calendar', label: 'menu.tasksCalendar', icon: <CalendarOutlined />, visible: (a) => a.tasksCalendar },
     ],
   },
-  { path: '/projects', label: 'menu.projects', icon: <ProjectOutlined />, visible: business },
+  {
+    // A group's key only opens it (never navigated to); 项目库 is /projects itself.
+    path: 'group:/projects', label: 'menu.projects', icon: <ProjectOutlined />, visible: business,
+    children: [
+      { path: '/projects', label: 'menu.projectsLibrary', icon: <AppstoreOutlined />, visible: (a) => a.projects },
+      { path: '/projects/overview', label: 'menu.projectsOverview', icon: <FundViewOutlined />, visible: (a) => a.projects },
+      { path: '/projects/battle-map', label: 'menu.projectsBattleMap', icon: <ScheduleOutlined />, visible: (a) => a.projects },
+    ],
+  },
   {
     path: '/mu', label: 'menu.mu', icon: <BarChartOutlined />, visible: business,
     children: [
