@@ -163,6 +163,9 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
   /** 项目库: a reserve project led by the world's unit, created by the 督查室 (no library unit is set in this county). */
   const libProject = async () => {
     const r = await w().clients.supervisor.post(v1('/projects'), { name: uniq('矩阵项目'), category: '产业', totalInvestment: 1000, leadUnitId: w().unitId, stage: 'reserve' });
+    if (r.statusCode !== 201) throw new Error(`project fixture: ${r.statusCode} ${r.body}`);
+    return r.json() as { id: string; version: number; name: string };
+  };
   let sharedLib: ReturnType<typeof libProject> | null = null;
   const sharedLibProject = () => (sharedLib ??= libProject());
   const projectLedger = () => buildXlsx({ titleRows: ['矩阵测试项目台账'], header: ['项目名称', '总投资（万元）', '牵头单位'], rows: [[uniq('导入矩阵项目'), 800, w().unitName]] });
@@ -330,9 +333,6 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'POST /api/v1/projects/{id}/referral': { allow: ['leader', 'supervisor'], ok: 201, req: async () => ({ url: v1(`/projects/${await redProject()}/referral`), body: {} }) },
     'GET /api/v1/projects/{id}/visits': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/visits`) }) },
     'POST /api/v1/projects/{id}/visits': { allow: ['leader', 'supervisor'], ok: 201, req: async () => ({ url: v1(`/projects/${await sharedProject()}/visits`), body: { leaderUserId: w().users.leader.id, visitedOn: TODAY, attendees: '矩阵测试', decisions: [] } }) },
-
-    // Everyone has an inbox of his own.
-    'GET /api/v1/notifications': { allow: 'all', req: () => ({ url: v1('/notifications') }) },
     // 重大项目 项目库: read with projects.read; created and imported by the 督查室 or a library unit (setting projects.libraryUnitIds); edited, moved and its approvals recorded by those or the lead unit.
     'GET /api/v1/projects': { allow: PROJ_READ, req: () => ({ url: v1('/projects') }) },
     'GET /api/v1/projects/options': { allow: PROJ_READ, req: () => ({ url: v1('/projects/options') }) },
@@ -347,6 +347,9 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'GET /api/v1/projects/{id}/stage-moves': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${(await sharedLibProject()).id}/stage-moves`) }) },
     'GET /api/v1/projects/{id}/approvals': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${(await sharedLibProject()).id}/approvals`) }) },
     'PUT /api/v1/projects/{id}/approvals/{kind}': { allow: PROJ_EDIT, req: async () => ({ url: v1(`/projects/${(await libProject()).id}/approvals/environment`), body: { plannedOn: DEADLINE } }) },
+
+    // Everyone has an inbox of his own.
+    'GET /api/v1/notifications': { allow: 'all', req: () => ({ url: v1('/notifications') }) },
     'GET /api/v1/notifications/unread-count': { allow: 'all', req: () => ({ url: v1('/notifications/unread-count') }) },
     'POST /api/v1/notifications/read-all': { allow: 'all', req: () => ({ url: v1('/notifications/read-all'), body: {} }) },
     'POST /api/v1/notifications/{id}/read': { allow: 'all', req: async (role) => ({ url: v1(`/notifications/${await notice(w().users[role].id)}/read`), body: {} }) },
