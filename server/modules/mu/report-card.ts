@@ -64,7 +64,7 @@ export async function buildReportCard(m: ReportCardModel): Promise<Buffer> {
     children.push(para([run('评价结果：', { f: FONTS.hei }), run(`不参评（${m.exclusionReason}）`)]));
   } else {
     children.push(para([run('一、指标得分', { f: FONTS.hei })]));
-    children.push(table([22, 14, 12, 8, 8, 36], [
+    children.push(table([26, 14, 14, 8, 9, 29], [
       ['指标', '本企业', '基准值', '权重', '得分', '说明'],
       ...m.items.map((i) => [`${i.name}${i.unit ? `（${i.unit}）` : ''}`, fmt(i.value, i.unit ? 2 : 4), fmt(i.benchmark, i.unit ? 2 : 4), String(i.weight), fmt(i.points, 1), i.why]),
     ], true, [0, 5]));

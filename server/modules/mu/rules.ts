@@ -556,7 +556,8 @@ function item(ind: IndicatorDef, info: ReturnType<typeof indicatorInfo>, r: Raw,
   return { ...base, why: explainItem(base) };
 }
 
-const RULE_WORDS: Record<string, [string, string]> = {
+/** The rule that set an item's points, in words (zh, en). */
+export const RULE_WORDS: Record<string, [string, string]> = {
   'missing-zero': ['数据缺失，按 0 分计', 'no data: scores 0'],
   'missing-average': ['数据缺失，按组内平均得分计', 'no data: scores the group average'],
   'missing-deduct': ['数据缺失，扣分', 'no data: deduction'],

@@ -10,7 +10,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js
 import { iso, newId } from '../../platform/clock.js';
 import { requireMuOffice } from '../enterprises/office.js';
 import { enterpriseSnapshot, type SnapshotEnterprise } from '../enterprises/snapshot.js';
-import { evaluate, indicatorInfo, MU_CLASSES, NOT_IN_SCOPE, validateScheme, type EvalOutput, type EnterpriseResult, type MuClass, type SchemeDefinition } from './rules.js';
+import { evaluate, indicatorInfo, MU_CLASSES, NOT_IN_SCOPE, RULE_WORDS, validateScheme, type EvalOutput, type EnterpriseResult, type MuClass, type SchemeDefinition } from './rules.js';
 import { muReach, type MuReach } from './scope.js';
 import { publishedRun } from './runs-read.js';
 import { buildReportCard } from './report-card.js';
@@ -308,7 +308,10 @@ export async function reportCard(ctx: Ctx, actor: Actor, runId: string, enterpri
   const body = await buildReportCard({
     county: run.name, year: d.year, published: d.runStatus === 'published',
     enterprise: { name: d.row.name, creditCode: d.row.creditCode, township: d.row.townshipName, park: d.row.park, industryCode: d.row.industryCode, land: d.land, group: d.row.groupName },
-    items: d.items.map((i: any) => ({ name: i.name, unit: i.unit, value: i.value, benchmark: i.benchmark, weight: i.weight, points: i.points, why: zh ? i.why.zh : i.why.en })),
+    // The table holds value, benchmark, weight and points; the note column only the rule that set the points, if any
+    // (a capped item, missing data …), so six indicators and the class reasons stay on one A4 page.
+    items: d.items.map((i: any) => ({ name: i.name, unit: i.unit, value: i.value, benchmark: i.benchmark, weight: i.weight, points: i.points,
+      why: i.rule && RULE_WORDS[i.rule] ? RULE_WORDS[i.rule]![zh ? 0 : 1] : (i.benchmark != null ? (zh ? '本企业值 ÷ 基准值 × 权重' : 'value ÷ benchmark × weight') : (zh ? '最小—最大值法' : 'min–max')) })),
     adjustments: d.adjustments, total: d.row.total, rank: d.row.rank, groupSize: d.groupSize, cls: d.row.class, classLabel: d.classLabel,
     classWhy: d.classWhy ? (zh ? d.classWhy.zh : d.classWhy.en) : null, ruleText: d.ruleText ? (zh ? d.ruleText.zh : d.ruleText.en) : null,
     exclusionReason: d.row.exclusionReason, date: (run.publishedAt ?? run.createdAt).slice(0, 10),
