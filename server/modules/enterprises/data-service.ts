@@ -104,8 +104,9 @@ export async function importSourceData(
   }
 
   // Created = an enterprise without any of this source's figures for the year yet; updated = it had some.
-  const had = new Set((await ctx.db.selectFrom('enterpriseYearData').select('enterpriseId').distinct()
-    .where('year', '=', year).where('source', '=', source).where('enterpriseId', 'in', parsed.length ? parsed.map((p) => p.enterpriseId) : ['-']).execute()).map((x) => x.enterpriseId));
+  // (By region, not by an IN list of the file's enterprises: a sheet may have 100,000 rows, beyond any SQL parameter limit.)
+  const had = new Set((await ctx.db.selectFrom('enterpriseYearData as d').innerJoin('enterprises as e', 'e.id', 'd.enterpriseId').select('d.enterpriseId').distinct()
+    .where('e.regionCode', '=', actor.regionCode).where('d.year', '=', year).where('d.source', '=', source).execute()).map((x) => x.enterpriseId));
   const created = parsed.filter((p) => !had.has(p.enterpriseId)).length;
   const total = sheet.rows.length;
   const preview: DataImportPreview = {
