@@ -1,5 +1,5 @@
-// Browser journey through project tracking: the lead unit's liaison files October's monthly report and raises a
-// problem (over the API, in the browser's own session: the project page itself belongs to the library); the 督查室
+// Browser journey through project tracking: the lead unit's liaison opens the project page (Gantt chart), files last
+// month's report on the form that starts from the month before, and raises a problem; the 督查室
 // finds the problem's task in 督办台, opens it and follows the link back to the project; the overview draws its
 // ECharts chart and tables, the battle map draws the Gantt chart with its flags. Screenshots at 1440 and 390 px.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ let url = ''; let close: () => Promise<void> = async () => {};
 let browser: Browser;
 let staffName = ''; let projectId = '';
 const PROJECT = '城东污水处理厂提标改造';
-const PROBLEM = '专项债资金到位滞后，设备采购款无法支付';
+const PROBLEM = '管网迁改涉及用地红线调整，征地补偿方案未批复';
 /** Last month, 'YYYY-MM' (the report now due). */
 const LAST_MONTH = (() => { const d = new Date(); d.setDate(1); d.setMonth(d.getMonth() - 1); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`; })();
 
@@ -72,36 +72,44 @@ async function signIn(page: Page, username: string) {
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('home').waitFor();
 }
-/** A call in the browser's own session (cookie and CSRF token), as the project page makes it. */
-async function call(page: Page, method: string, path: string, body: unknown) {
-  return page.evaluate(async ([m, p, b]) => {
-    const csrf = document.cookie.split('; ').find((c) => c.startsWith('luoshi_csrf='))?.slice(12) ?? '';
-    const r = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) }, body: JSON.stringify(b) });
-    return { status: r.status, json: await r.json() };
-  }, [method, path, body] as const);
-}
-
 describe('重大项目推进 in the browser', () => {
   it('report and problem by the lead unit → the task in 督办台 → overview chart and battle map', async () => {
     const tab = await openTab(browser);
     const { page } = tab;
     await journey(tab, 'project-tracking', async () => {
       await signIn(page, staffName);
-      const period = LAST_MONTH;
-      const form = await page.evaluate(async (p) => (await fetch(p)).json(), `/api/v1/projects/${projectId}/reports/form?period=${period}`);
-      expect(form.exists).toBe(false);
-      expect(form.progressText).not.toBe(''); // carried over from last month
-      const filed = await call(page, 'PUT', `/api/v1/projects/${projectId}/reports/${period}`, { amount: 650, progressText: '二沉池主体完工，设备安装60%' });
-      expect(filed.status).toBe(200);
-      expect(filed.json.report.yearToDate).toBeGreaterThan(650);
-      const raised = await call(page, 'POST', `/api/v1/projects/${projectId}/problems`, { kind: 'funds', description: PROBLEM });
-      expect(raised.status).toBe(201);
+      // The project page: the battle map tab draws the Gantt chart of the project's milestones.
+      await page.goto(`${url}/projects/${projectId}?tab=milestones`);
+      await page.getByTestId('gantt').waitFor();
+      expect(await page.getByTestId('gantt').locator('g[data-state="done"]').count()).toBeGreaterThan(0);
+      await shot(page, 'project-milestones-1440', true);
+      // 月报: the form starts from last month's report; the cumulative figure is derived.
+      await page.getByTestId('project-tabs').getByRole('tab', { name: '月报' }).click();
+      const form = page.getByTestId('report-form');
+      await form.waitFor();
+      expect(await form.locator('textarea').first().inputValue()).not.toBe(''); // carried over from the month before
+      await page.getByTestId('report-amount').fill('650');
+      await page.getByTestId('report-progress').fill('二沉池主体完工，设备安装60%');
+      await page.getByTestId('report-submit').click();
+      await page.getByTestId('report-list').getByRole('cell', { name: LAST_MONTH }).waitFor();
+      await page.getByTestId('report-list').locator('tr', { hasText: LAST_MONTH }).getByText('650').waitFor();
+      await shot(page, 'project-reports-1440', true);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shot(page, 'project-reports-390');
+      await page.setViewportSize({ width: 1440, height: 900 });
+      // 问题: raised on the project, it becomes a task of the loop.
+      await page.getByTestId('project-tabs').getByRole('tab', { name: '问题' }).click();
+      await page.getByTestId('raise-problem').click();
+      await page.getByTestId('problem-desc').fill(PROBLEM);
+      await page.locator('.ant-modal:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.getByTestId('problem').filter({ hasText: PROBLEM }).waitFor();
+      await shot(page, 'project-problems-1440');
       await page.context().clearCookies();
 
       // The 督查室 sees the task, opens it, and finds its project.
       await signIn(page, 'duchashi');
       await page.goto(`${url}/tasks/console?source=project_issue`);
-      const link = page.getByTestId('tasks-table').getByRole('link', { name: new RegExp(`【资金】${PROJECT}`) });
+      const link = page.getByTestId('tasks-table').getByRole('link', { name: new RegExp(`【用地】${PROJECT}：${PROBLEM.slice(0, 6)}`) });
       await link.waitFor();
       await link.click();
       await page.getByTestId('task-project-link').waitFor();
