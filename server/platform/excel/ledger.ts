@@ -86,8 +86,8 @@ export async function readLedger<K extends string>(buffer: Buffer, spec: LedgerC
     const names = (missing.length ? missing : spec.filter((s) => s.required)).map((s) => String(s.headers.find((h) => typeof h === 'string') ?? s.key)).join('、');
     throw new Invalid({ field: 'file', code: 'import.missingColumn', params: { columns: names } }, 'import.missingColumn', { columns: names });
   }
-  // Two header rows only when the second one is header material: a vertical merge, a unit word, or a matched name.
-  let two = best.two;
+  // Two header rows when the row below is header material only (a vertical merge, a unit word, a matched name), whichever reading matched.
+  let two = best.r + 1 <= ws.rowCount;
   if (two) {
     const r2 = best.r + 1;
     let headerLike = false;

@@ -9,6 +9,9 @@ import { reportFormError, showSuccess } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { StageTag, useProjectLabels, type Project } from './library-shared';
 
+const ORDER = ['planning', 'reserve', 'preparation', 'construction', 'completed', 'operating'];
+/** The move offered first: the next step forward, else the first allowed. */
+const forward = (p: Project) => p.allowedMoves.find((s) => s !== 'suspended' && ORDER.indexOf(s) > ORDER.indexOf(p.stage)) ?? p.allowedMoves[0];
 const todayIso = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export function StageMoveModal({ project, onClose, onMoved }: { project: Project; onClose: () => void; onMoved: (p: Project) => void }) {
@@ -31,7 +34,7 @@ export function StageMoveModal({ project, onClose, onMoved }: { project: Project
     <Modal open title={t('pj.mv.title', { stage: L.stage(project.stage) })} onCancel={onClose} onOk={() => form.submit()} okText={t('action.save')} cancelText={t('action.cancel')}
       confirmLoading={move.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'stage-save' }}>
       {conflict && <Alert type="warning" showIcon title={conflict} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ to: project.allowedMoves[0], movedOn: todayIso(), actualStart: project.actualStart ?? todayIso(), actualCompletion: project.actualCompletion ?? todayIso(), projectCode: project.projectCode ?? '' }}
+      <Form form={form} layout="vertical" initialValues={{ to: forward(project), movedOn: todayIso(), actualStart: project.actualStart ?? todayIso(), actualCompletion: project.actualCompletion ?? todayIso(), projectCode: project.projectCode ?? '' }}
         onFinish={(v) => move.mutate(v)}>
         <Form.Item name="to" label={t('pj.mv.to')} rules={[{ required: true }]}>
           <Select options={project.allowedMoves.map((s) => ({ value: s, label: L.stage(s) }))} data-testid="stage-to" />
