@@ -18,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('owner_credit_code', 'text')
     .addColumn('content', 'text')
     // 万元
-    .addColumn('total_investment', 'real', (c) => c.notNull())
+    .addColumn('total_investment', 'double precision', (c) => c.notNull())
     .addColumn('planned_start', 'text')
     .addColumn('actual_start', 'text')
     .addColumn('planned_completion', 'text')
@@ -47,7 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createTable('project_year_plans')
     .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
     .addColumn('year', 'integer', (c) => c.notNull())
-    .addColumn('planned_investment', 'real', (c) => c.notNull())
+    .addColumn('planned_investment', 'double precision', (c) => c.notNull())
     .addPrimaryKeyConstraint('project_year_plans_pk', ['project_id', 'year'])
     .execute();
 

@@ -41,7 +41,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('period', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
     // 当月完成投资, 万元
-    .addColumn('amount', 'real', (c) => c.notNull())
+    .addColumn('amount', 'double precision', (c) => c.notNull())
     // 形象进度
     .addColumn('progress_text', 'text', (c) => c.notNull())
     .addColumn('problems_text', 'text')
