@@ -110,8 +110,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   muPolicyRoutes(app, ctx);
   muAggregateRoutes(app, ctx);
   muRoutes(app, ctx);
-  projectTrackingRoutes(app, ctx);
   projectLibraryRoutes(app, ctx);
+  projectTrackingRoutes(app, ctx);
 
   if (serveWeb) {
     // Static files of the built web UI; unknown client-side routes fall back to index.html (see problem.ts).

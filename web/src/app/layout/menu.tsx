@@ -7,9 +7,9 @@ import {
 } from '@ant-design/icons';
 import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { PieChartOutlined, SolutionOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, DatabaseOutlined } from '@ant-design/icons';
 import { ControlOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { AppstoreOutlined } from '@ant-design/icons';
-import { CheckSquareOutlined, DatabaseOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access } from '../../access';
 import type { MessageKey } from '../../locales/zh-CN';
@@ -26,10 +26,10 @@ export const MENU: MenuEntry[] = [
     children: [
       { path: '/tasks/inbox', label: 'menu.tasksInbox', icon: <InboxOutlined />, visible: (a) => a.tasksInbox },
       { path: '/tasks/console', label: 'menu.tasksConsole', icon: <FundViewOutlined />, visible: (a) => a.tasksConsole },
+      { path: '/tasks/calendar', label: 'menu.tasksCalendar', icon: <CalendarOutlined />, visible: (a) => a.tasksCalendar },
       { path: '/tasks/assessment', label: 'menu.tasksAssessment', icon: <TrophyOutlined />, visible: (a) => a.tasksAssess },
       { path: '/tasks/bulletins', label: 'menu.tasksBulletins', icon: <NotificationOutlined />, visible: (a) => a.tasksAssess },
       { path: '/tasks/burden', label: 'menu.tasksBurden', icon: <ReconciliationOutlined />, visible: (a) => a.tasksAssess },
-      { path: '/tasks/calendar', label: 'menu.tasksCalendar', icon: <CalendarOutlined />, visible: (a) => a.tasksCalendar },
     ],
   },
   {
@@ -44,10 +44,10 @@ export const MENU: MenuEntry[] = [
   {
     path: '/mu', label: 'menu.mu', icon: <BarChartOutlined />, visible: business,
     children: [
-      { path: '/mu/schemes', label: 'menu.muSchemes', icon: <ControlOutlined />, visible: (a) => a.muAnalysis },
-      { path: '/mu/runs', label: 'menu.muRuns', icon: <OrderedListOutlined />, visible: (a) => a.muAnalysis },
       { path: '/mu/enterprises', label: 'menu.muEnterprises', icon: <DatabaseOutlined />, visible: (a) => a.muAnalysis },
       { path: '/mu/completeness', label: 'menu.muCompleteness', icon: <CheckSquareOutlined />, visible: (a) => a.muAnalysis },
+      { path: '/mu/schemes', label: 'menu.muSchemes', icon: <ControlOutlined />, visible: (a) => a.muAnalysis },
+      { path: '/mu/runs', label: 'menu.muRuns', icon: <OrderedListOutlined />, visible: (a) => a.muAnalysis },
       { path: '/mu/policies', label: 'menu.muPolicies', icon: <SolutionOutlined />, visible: (a) => a.muAnalysis },
       { path: '/mu/analysis', label: 'menu.muAnalysis', icon: <PieChartOutlined />, visible: (a) => a.muAnalysis },
     ],
