@@ -148,8 +148,14 @@ describe('web UI', () => {
       await menuItem(page, '督办台').click();
       await page.getByTestId('tasks-table').waitFor();
       await shot(page, 'duchashi-tasks-1440');
+      // A module in use opens its working page; one still to come says what it will do.
       await menuItem(page, '重大项目').click();
-      await page.getByTestId('module-projects').waitFor();
+      await menuItem(page, '项目库').click();
+      await page.getByTestId('stock-tiles').waitFor();
+      await page.goto(`${suite.url()}/mu`);
+      await page.waitForURL(/\/mu\/runs$/);
+      await menuItem(page, '产业链招商').click();
+      await page.getByTestId('module-chains').waitFor();
 
       await page.goto(`${suite.url()}/admin/units`);
       await page.getByText('没有权限访问此页面').waitFor();

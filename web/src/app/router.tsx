@@ -6,6 +6,7 @@ import { BasicLayout } from './layout/BasicLayout';
 import { Guard } from './Guard';
 import type { Access } from '../access';
 import { MODULE_IDS } from '../locales/zh-CN/modules';
+import { IN_USE, ModuleHome } from './module-home';
 import { NotFoundPage } from '../pages/errors/NotFoundPage';
 import { PageLoading } from '../components/PageLoading';
 import { registerPage } from './prefetch';
@@ -22,10 +23,12 @@ export const router = createBrowserRouter([
     element: <RequireAuth><BasicLayout /></RequireAuth>,
     children: [
       { index: true, element: page(() => import('../pages/home/HomePage')) },
-      // 项目库 before the module placeholders: the first of two equal routes wins.
       { path: 'projects', element: guarded((a) => a.projects, page(() => import('../pages/projects/LibraryPage'))) },
       { path: 'projects/:id', element: guarded((a) => a.projects, page(() => import('../pages/projects/ProjectPage'))) },
-      ...MODULE_IDS.map((id) => ({ path: id, element: guarded((a) => a.business, page(() => import('../pages/modules/ModulePage').then((m) => ({ default: () => <m.default id={id} /> })))) })),
+      // A module in use opens its working page; the others say what they will do.
+      { path: 'tasks', element: <ModuleHome id="tasks" /> },
+      { path: 'mu', element: <ModuleHome id="mu" /> },
+      ...MODULE_IDS.filter((id) => !IN_USE.has(id)).map((id) => ({ path: id, element: guarded((a) => a.business, page(() => import('../pages/modules/ModulePage').then((m) => ({ default: () => <m.default id={id} /> })))) })),
       { path: 'tasks/inbox', element: guarded((a) => a.tasksInbox, page(() => import('../pages/tasks/InboxPage'))) },
       { path: 'tasks/console', element: guarded((a) => a.tasksConsole, page(() => import('../pages/tasks/ConsolePage'))) },
       { path: 'tasks/calendar', element: guarded((a) => a.tasksCalendar, page(() => import('../pages/calendar/DeadlineCalendarPage'))) },

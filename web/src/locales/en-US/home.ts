@@ -13,7 +13,7 @@ const en: typeof zh = {
   'home.usersHint': 'Accounts that may sign in',
   'home.leadersHint': 'County leaders with their domains and units',
   'home.modules': 'Modules',
-  'home.modulesHint': 'The modules arrive one by one; open one to see what it will do.',
+  'home.modulesHint': 'Supervision (督查督办), Major projects (重大项目) and Per-mu evaluation (亩均论英雄) are in use; the other modules arrive one by one — open one to see what it will do.',
   'home.admin': 'Administration',
   'home.adminUnits': 'Keep the list of units; bulk import from Excel',
   'home.adminLeaders': 'Set each leader\'s domains and units',

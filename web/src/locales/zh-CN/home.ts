@@ -12,7 +12,7 @@ export default {
   'home.usersHint': '可登录本系统的账号',
   'home.leadersHint': '县领导及其分管领域、分管单位',
   'home.modules': '业务模块',
-  'home.modulesHint': '各模块将陆续上线，点击查看每个模块将提供的功能。',
+  'home.modulesHint': '督查督办、重大项目、亩均论英雄已上线，点击进入；其余模块将陆续上线，点击查看将提供的功能。',
   'home.admin': '管理工作',
   'home.adminUnits': '维护单位名录，支持 Excel 批量导入',
   'home.adminLeaders': '设置县领导分管领域和分管单位',

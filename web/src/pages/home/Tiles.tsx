@@ -9,6 +9,7 @@ import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../locales/zh-CN';
 import { MODULE_IDS } from '../../locales/zh-CN/modules';
 import { MODULE_META } from '../modules/meta';
+import { moduleHome } from '../../app/module-home';
 
 function Tile({ to, icon, title, text }: { to: string; icon: ReactNode; title: string; text: string }) {
   return (
@@ -28,8 +29,7 @@ function Tile({ to, icon, title, text }: { to: string; icon: ReactNode; title: s
 
 /** A module that is in use opens its working page (督查督办: 我的待办 for unit people, 督办台 for the others). */
 function moduleLink(id: (typeof MODULE_IDS)[number], a: Access): string {
-  if (id === 'tasks') return a.tasksInbox ? '/tasks/inbox' : a.tasksConsole ? '/tasks/console' : MODULE_META.tasks.path;
-  return MODULE_META[id].path;
+  return moduleHome(id, a) ?? MODULE_META[id].path;
 }
 
 export function ModuleTiles() {
