@@ -289,6 +289,6 @@ describe('property', () => {
       for (const k of ['A', 'B', 'C'] as const) {
         expect(Math.abs(cum[k] - (n * sc[k]) / 100)).toBeLessThanOrEqual(1 + (longestTie - 1));
       }
-    }), { numRuns: 300 });
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
   });
 });

@@ -250,6 +250,7 @@ export const NOT_IN_SCOPE = '__none__';
 export function round(x: number, digits: number): number {
   if (!Number.isFinite(x)) return 0;
   const f = 10 ** digits;
+  if (!Number.isFinite(x * f)) return x; // too large to carry decimals: nothing to round
   return Math.round(x * f + (x >= 0 ? 1e-9 : -1e-9)) / f;
 }
 const fmt = (x: number | null, d = 2): string => (x == null ? '—' : String(round(x, d)));
@@ -400,7 +401,9 @@ function scoreGroup(def: SchemeDefinition, g: GroupDef, list: EvalEnterprise[], 
     const raws: Raw[] = list.map((e) => {
       const num = operand(e, info.numerator);
       const den = operand(e, info.denominator);
-      const value = num != null && den != null && den > 0 ? num / den : null;
+      // A ratio that overflows (a vanishing denominator, e.g. land typed as 1e-300) is no figure: counted as missing.
+      const ratio = num != null && den != null && den > 0 ? num / den : null;
+      const value = ratio != null && Number.isFinite(ratio) ? ratio : null;
       return { e, num, den, value };
     });
     const present = raws.filter((r) => r.value != null);
