@@ -7,6 +7,8 @@ const settings: typeof zh = {
     notifications: 'Reminders',
     assessment: 'Assessment',
     documents: 'Official documents',
+    projects: 'Major projects',
+    mu: 'Per-mu evaluation',
     other: 'Other parameters',
   },
   fields: {
@@ -32,6 +34,14 @@ const settings: typeof zh = {
     'documents.escalationPrefix': { label: 'Escalation notice number prefix', help: 'By region code, * for any other region' },
     'documents.bulletinAddressee': { label: 'Bulletin addressees' },
     'documents.bulletinRequirements': { label: 'Bulletin "next steps"', help: 'One paragraph each' },
+    'projects.categories': { label: 'Project categories', help: 'The categories the project library offers, one per line' },
+    'projects.libraryUnitIds': { label: 'Project library units', help: 'Units that create, import and manage every project of the county (unit ids), e.g. the development and reform bureau' },
+    'projects.reportDueDay': { label: 'Monthly report due day', help: 'Last month\'s report is due by this day of the month; a non-working day moves it to the next working day' },
+    'projects.lightThresholds': { label: 'Traffic-light thresholds', help: 'Points behind the time-elapsed share for yellow and red; months after the planned start without a start for red' },
+    'projects.lightThresholds.yellowBehind': { label: 'Yellow (points behind)' },
+    'projects.lightThresholds.redBehind': { label: 'Red (more than points behind)' },
+    'projects.lightThresholds.notStartedRedMonths': { label: 'Not started, red after (months)' },
+    'mu.officeUnitIds': { label: '亩均 office (units)', help: 'Units that keep the enterprise registry, imports, schemes, runs and policies (unit ids), e.g. the economy and information bureau' },
   },
   options: {
     'tasks.maxReportFrequency': { weekly: 'Weekly', fortnightly: 'Fortnightly', monthly: 'Monthly' },

@@ -8,6 +8,8 @@ const settings: { sections: Record<string, string>; fields: Record<string, Setti
     notifications: '消息提醒',
     assessment: '督查考核',
     documents: '公文格式',
+    projects: '重大项目',
+    mu: '亩均评价',
     other: '其他参数',
   },
   fields: {
@@ -33,6 +35,14 @@ const settings: { sections: Record<string, string>; fields: Record<string, Setti
     'documents.escalationPrefix': { label: '督办通知单编号前缀', help: '按行政区划代码设置，* 表示其他区划；如“示督办”生成 示督办〔2026〕3号' },
     'documents.bulletinAddressee': { label: '通报主送机关' },
     'documents.bulletinRequirements': { label: '通报“下步要求”', help: '每段一条' },
+    'projects.categories': { label: '项目类别', help: '项目库可选的类别，每行一个' },
+    'projects.libraryUnitIds': { label: '项目库管理单位', help: '可新建、导入和管理全县项目的单位（填单位标识）；如县发展和改革局' },
+    'projects.reportDueDay': { label: '月报报送日', help: '次月该日前报送上月月报；遇非工作日顺延' },
+    'projects.lightThresholds': { label: '序时进度亮灯阈值', help: '完成率落后序时进度的百分点：黄灯、红灯；计划开工后未开工满若干个月亮红灯' },
+    'projects.lightThresholds.yellowBehind': { label: '黄灯（落后百分点）' },
+    'projects.lightThresholds.redBehind': { label: '红灯（落后超过百分点）' },
+    'projects.lightThresholds.notStartedRedMonths': { label: '逾期未开工亮红灯（月）' },
+    'mu.officeUnitIds': { label: '亩均办（单位）', help: '管理企业库、数据导入、评价方案、评价和政策的单位（填单位标识）；如县经济和信息化局' },
   },
   options: {
     'tasks.maxReportFrequency': { weekly: '每周', fortnightly: '每两周', monthly: '每月' },
