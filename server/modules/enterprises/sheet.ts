@@ -2,24 +2,13 @@
 // 10 rows) with each cell's text and column, and the data rows below it.
 import ExcelJS from 'exceljs';
 import { Invalid } from '../../platform/errors.js';
+import { cellText } from '../../platform/excel/excel.js';
 
 export interface RawSheet {
   titleLines: string[];
   headerRow: number;
   headers: { col: number; text: string }[];
   rows: { row: number; cells: Map<number, string> }[];
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String((v as any).text);
-    if ('result' in v) return cellText((v as any).result);
-    return '';
-  }
-  return String(v);
 }
 
 export async function readRawSheet(buffer: Buffer, isHeader: (texts: string[]) => boolean, missing: () => Invalid): Promise<RawSheet> {

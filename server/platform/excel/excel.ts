@@ -14,7 +14,8 @@ export interface SheetRow<K extends string> { row: number; values: Partial<Recor
 
 const norm = (s: string) => s.replace(/[\s\u3000*＊:：()（）]/g, '').toLowerCase();
 
-function cellText(v: ExcelJS.CellValue): string {
+/** A cell as the text a person reads (dates as YYYY-MM-DD, rich text joined, formulas by their result). */
+export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
     if (v instanceof Date) return v.toISOString().slice(0, 10);

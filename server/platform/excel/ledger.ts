@@ -4,6 +4,7 @@
 // notes each amount column's unit (万元/亿元) and returns the data rows as text. Existing readTable callers are untouched.
 import ExcelJS from 'exceljs';
 import { Invalid } from '../errors.js';
+import { cellText } from './excel.js';
 
 export type MoneyUnit = '万元' | '亿元' | '元';
 export interface LedgerColumn<K extends string = string> {
@@ -27,18 +28,6 @@ export interface Ledger<K extends string> {
 
 const UNIT_RE = /(亿元|万元|元)/;
 export const normHeader = (s: string) => s.replace(/[\s\u3000*＊:：()（）［］【】\[\]、/／]/g, '').replace(/单位/g, '').replace(/(亿元|万元|元)$/g, '').toLowerCase();
-
-export function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String((v as any).text);
-    if ('result' in v) return cellText((v as any).result);
-    return '';
-  }
-  return String(v);
-}
 
 function matches<K extends string>(c: LedgerColumn<K>, text: string): boolean {
   const t = normHeader(text);
