@@ -14,7 +14,7 @@ import { creditCodeMessage, creditCodeProblem, normalizeCreditCode } from './cre
 import { allowedHeaders, matchHeader, readNumber, roundFigure, titleMoneyUnit, type ColumnMatch } from './data-columns.js';
 import * as repo from './repository.js';
 import { readerReach, requireOffice } from './service.js';
-import { readRawSheet } from './sheet.js';
+import { readRawSheet } from '../../platform/excel/raw-sheet.js';
 import type { CompletenessFilter } from './schemas.js';
 
 export interface DataImportPreview {

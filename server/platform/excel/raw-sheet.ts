@@ -1,8 +1,10 @@
 // The first worksheet of an uploaded .xlsx as text: title rows, the header row (found by a predicate within the first
-// 10 rows) with each cell's text and column, and the data rows below it.
+// 10 rows) with each cell's text and column, and the data rows below it. For sheets whose columns the caller works out
+// itself (e.g. the enterprises' source sheets, whose data columns vary by source); readTable and readLedger match
+// known columns instead.
 import ExcelJS from 'exceljs';
-import { Invalid } from '../../platform/errors.js';
-import { cellText } from '../../platform/excel/excel.js';
+import { Invalid } from '../errors.js';
+import { cellText } from './excel.js';
 
 export interface RawSheet {
   titleLines: string[];
