@@ -213,6 +213,8 @@ export const MESSAGES = {
   'projects.moveNeeds': { 'zh-CN': '转为“{to}”须先填写{field}', 'en-US': 'Moving to "{to}" needs {field}' },
   'projects.moveDate': { 'zh-CN': '变更日期不能早于当前阶段的起始日期 {since}，也不能晚于今天', 'en-US': 'The move date cannot be before the current stage began ({since}) or in the future' },
   'projects.variantOnlyInitiation': { 'zh-CN': '只有立项手续分审批/核准/备案', 'en-US': 'Only the initiation has a procedure (approval / ratification / filing)' },
+  'projects.ledgerFuturePeriod': { 'zh-CN': '“{column}”是 {period} 的数据，该月尚未开始，不能计入月报；请核对表头的月份或标题中的年份', 'en-US': 'The column "{column}" is for {period}, a month that has not begun: check the month in the header or the year in the title' },
+  'projects.ledgerNotStarted': { 'zh-CN': '项目尚未开工（阶段未到在建、无实际开工时间），不能计入“{column}” {value} 万元；请填写实际开工时间或删去该数', 'en-US': 'The project has not started (not under construction, no actual start date): it cannot report {value} 万元 in "{column}"; give the actual start date or remove the figure' },
   // 重大项目推进 (project tracking): 红黄绿灯, 挂图作战, 月报, 现场办公
   'projectLight.stageNoLight': { 'zh-CN': '谋划、储备、竣工、投产阶段的项目不亮灯', 'en-US': 'Projects in planning, reserve, completed or operating get no light' },
   'projectLight.onPace': { 'zh-CN': '年度投资完成 {rate}%，序时进度 {timeShare}%，落后 {behind} 个百分点以内', 'en-US': '{rate}% of the year\'s investment done against {timeShare}% of the year gone ({behind} points)' },

@@ -1,15 +1,18 @@
 // Import of a project ledger as counties keep it: title rows, a unit note, two-row merged headers ("1-10月完成投资"
 // over "万元"), 亿元 amounts, shuffled and extra columns, a section row, blank rows and a 合计 row; a preview naming
-// every bad row, all-or-nothing on both databases, and a re-import that updates (by code, else by name).
+// every bad row, all-or-nothing on both databases, and a re-import that updates (by code, else by name); a 1-N月完成投资
+// column goes into the monthly reports (filed, corrected with a reason, unchanged; refused below what was reported).
 import { beforeAll, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { describeEachDb } from './db.js';
 import { testApp } from './app.js';
 import { buildUnit, buildUser, Client } from './factories.js';
-import { buildWorld, expectProblem, signIn, type World } from './world.js';
+import { auditSince, buildWorld, expectProblem, lastSeq, signIn, type World } from './world.js';
+import { buildXlsx } from './xlsx.js';
 import type { Ctx } from '../server/context.js';
 import { putSetting } from '../server/platform/settings.js';
+import type { TestClock } from '../server/platform/clock.js';
 
 type Cell = string | number | null;
 /** A ledger: title rows, then a header over two rows where `merge` columns span both rows, then data. */
@@ -25,9 +28,10 @@ async function ledger(o: { titles: string[]; top: Cell[]; sub: Cell[]; mergeDown
 }
 
 describeEachDb('project ledger import', (getDb) => {
-  let app: FastifyInstance; let ctx: Ctx; let w: World; let fgw: Client; let region: string; let town: string; let leaderName: string;
+  let app: FastifyInstance; let ctx: Ctx; let clock: TestClock; let w: World; let fgw: Client; let region: string; let town: string; let leaderName: string;
   beforeAll(async () => {
-    ({ app, ctx } = await testApp(getDb()));
+    ({ app, ctx, clock } = await testApp(getDb()));
+    clock.set('2026-11-16T02:00:00Z'); // October is the last ended month; its reports were due on 5 November
     w = await buildWorld(app, ctx);
     region = w.region;
     const fgwUnit = (await buildUnit(ctx, region, { name: `县发展和改革局${region}` })).id;
@@ -40,14 +44,15 @@ describeEachDb('project ledger import', (getDb) => {
   });
 
   const code = (n: number) => `2025-${region}-44-01-${String(n).padStart(6, '0')}`;
-  // Columns shuffled; 备注 is extra; amounts in 亿元 for 总投资 (its sub-header), 万元 for the year plan; 1-10月完成投资 is report data.
+  // Columns shuffled; 备注 is extra; amounts in 亿元 for 总投资 (its sub-header), 万元 for the year plan; 1-10月完成投资 is report
+  // data (left blank on these projects, not started: its own tests are at the end).
   const top: Cell[] = ['序号', '牵头单位', '项目名称', '总投资', '2026年计划投资', '1-10月完成投资', '建设性质及年限', null, '项目阶段', '包抓领导', '所在乡镇', '投资项目统一代码', '备注'];
   const sub: Cell[] = [null, null, null, '亿元', '万元', '万元', '计划开工', '计划竣工', null, null, null, null, null];
   const mergeDown = [1, 2, 3, 9, 10, 11, 12, 13];
   const titles = () => [`${region}县2026年重大项目推进台账`, '填报单位：县发改局　　单位：万元'];
   const good = (): Cell[][] => [
     [null, '一、产业项目', null, null, null, null, null, null, null, null, null, null, null],
-    [1, w.unitName, '年产5万吨新材料项目', 3.5, 8000, 5200, '2026.3', '2027年12月', '在建', leaderName, town, code(1), '省重点'],
+    [1, w.unitName, '年产5万吨新材料项目', 3.5, 8000, null, '2026.3', '2027年12月', '在建', leaderName, town, code(1), '省重点'],
     [2, w.unitName, '智能制造产业园一期', '1.2', '3,000', null, '2026-06-01', '2028-06-30', '前期', null, null, code(2), null],
     [],
     [3, w.unitName, '城区污水管网改造', 0.6, 2000, null, null, null, '储备', leaderName, town, null, null],
@@ -148,5 +153,112 @@ describeEachDb('project ledger import', (getDb) => {
     expect(res.json().detail).toContain('总投资');
     expect(res.json().detail).toContain('牵头单位');
     expectProblem(await w.clients.unit_staff.upload('/api/v1/projects/import', 'l.xlsx', Buffer.from(await wb.xlsx.writeBuffer())), 403);
+  });
+
+  // 1-N月完成投资 → 月报: one header row under two title rows (the year is in the title), data from row 4.
+  const ytdLedger = (col: string, rows: Cell[][], title = `${region}县2026年重大项目推进台账`) =>
+    buildXlsx({ titleRows: [title, '单位：万元'], header: ['项目名称', '投资项目统一代码', '牵头单位', '总投资', '项目阶段', '实际开工时间', col], rows });
+  const reportsOf = async (name: string) => {
+    const p = await ctx.db.selectFrom('projects').select('id').where('regionCode', '=', region).where('name', '=', name).executeTakeFirstOrThrow();
+    return ctx.db.selectFrom('projectReports').selectAll().where('projectId', '=', p.id).orderBy('period').execute();
+  };
+  const JIA = '台账月报项目甲';
+
+  it('a 1-N月完成投资 column files the month’s report from the ledger (source ledger); preview first writes nothing', async () => {
+    const rows: Cell[][] = [[JIA, code(11), w.unitName, 5000, '在建', '2026-03-01', 800]];
+    const pre = (await upload(await ytdLedger('1-10月完成投资', rows))).json();
+    expect(pre.errors).toEqual([]);
+    expect(pre.reports).toEqual({ period: '2026-10', created: 1, corrected: 0, unchanged: 0 });
+    expect(pre.notes.join()).toContain('2026年10月');
+    expect(pre.units.completedToDate).toBe('万元');
+    expect(await ctx.db.selectFrom('projects').select('id').where('name', '=', JIA).executeTakeFirst()).toBeUndefined();
+    const res = (await upload(await ytdLedger('1-10月完成投资', rows), true)).json();
+    expect(res).toMatchObject({ committed: true, created: 1, reports: { period: '2026-10', created: 1, corrected: 0, unchanged: 0 } });
+    expect((await reportsOf(JIA)).map((r) => [r.period, r.year, r.amount, r.source])).toEqual([['2026-10', 2026, 800, 'ledger']]);
+  });
+
+  it('re-importing a changed figure corrects the month with a reason, audited; the same figure changes nothing', async () => {
+    const seq = await lastSeq(ctx);
+    const rows: Cell[][] = [[JIA, code(11), w.unitName, 5000, '在建', '2026-03-01', 900]];
+    expect((await upload(await ytdLedger('1-10月完成投资', rows))).json().reports).toEqual({ period: '2026-10', created: 0, corrected: 1, unchanged: 0 });
+    const res = (await upload(await ytdLedger('1-10月完成投资', rows), true)).json();
+    expect(res).toMatchObject({ committed: true, updated: 1, reports: { created: 0, corrected: 1, unchanged: 0 } });
+    const [oct] = await reportsOf(JIA);
+    expect([oct.amount, oct.corrections]).toEqual([900, 1]);
+    const fixes = await ctx.db.selectFrom('projectReportCorrections').selectAll().where('reportId', '=', oct.id).execute();
+    expect(fixes).toHaveLength(1);
+    expect(fixes[0].reason).toContain('台账导入');
+    expect(JSON.parse(fixes[0].beforeJson)).toEqual({ amount: 800 });
+    const audits = (await auditSince(ctx, seq)).filter((a) => a.action === 'project.report.correct');
+    expect(audits.map((a) => a.entityId)).toEqual([oct.id]);
+    // The same figure (here under the other customary header, "10月累计完成投资"): nothing changes.
+    const again = (await upload(await ytdLedger('10月累计完成投资', rows), true)).json();
+    expect(again).toMatchObject({ committed: true, reports: { period: '2026-10', created: 0, corrected: 0, unchanged: 1 } });
+    const [same] = await reportsOf(JIA);
+    expect([same.amount, same.corrections, same.version]).toEqual([900, 1, oct.version]);
+  });
+
+  it('a ledger figure below what the year’s earlier months reported is a row error in preview and commit; nothing is written', async () => {
+    const project = (await ctx.db.selectFrom('projects').select('id').where('name', '=', JIA).executeTakeFirstOrThrow()).id;
+    const filed = await w.clients.unit_staff.put(`/api/v1/projects/${project}/reports/2026-09`, { amount: 500, progressText: '主体结构施工' });
+    expect(filed.statusCode, filed.body).toBe(200);
+    const before = await reportsOf(JIA);
+    const rows: Cell[][] = [
+      ['台账月报项目丁', code(14), w.unitName, 2000, '在建', '2026-05-01', 300],
+      [JIA, code(11), w.unitName, 5000, '在建', '2026-03-01', 400],
+    ];
+    const pre = (await upload(await ytdLedger('1-10月完成投资', rows))).json();
+    expect(pre.errors.map((e: any) => `${e.row} ${e.field} ${e.code}`)).toEqual(['5 1-10月完成投资 projectReport.ledgerBelowReports']);
+    expect(pre.errors[0].message).toContain('500');
+    const res = (await upload(await ytdLedger('1-10月完成投资', rows), true)).json();
+    expect(res.committed).toBe(false);
+    expect(res.errors.map((e: any) => `${e.row} ${e.code}`)).toEqual(['5 projectReport.ledgerBelowReports']);
+    expect(await reportsOf(JIA)).toEqual(before);
+    expect(await ctx.db.selectFrom('projects').select('id').where('name', '=', '台账月报项目丁').executeTakeFirst()).toBeUndefined();
+    // 1-10月 1500 with September's 500 already in: October becomes 1000.
+    rows[1][6] = 1500;
+    const ok = (await upload(await ytdLedger('1-10月完成投资', rows), true)).json();
+    expect(ok).toMatchObject({ committed: true, created: 1, updated: 1, reports: { created: 1, corrected: 1, unchanged: 0 } });
+    expect((await reportsOf(JIA)).map((r) => [r.period, r.amount])).toEqual([['2026-09', 500], ['2026-10', 1000]]);
+  });
+
+  it('a figure on a project not started is a row error; 0 or blank is skipped', async () => {
+    const rows: Cell[][] = [['台账月报项目乙', null, w.unitName, 3000, '储备', null, 100]];
+    const bad = (await upload(await ytdLedger('1-10月完成投资', rows), true)).json();
+    expect(bad.committed).toBe(false);
+    expect(bad.errors.map((e: any) => `${e.row} ${e.field} ${e.code}`)).toEqual(['4 1-10月完成投资 projects.ledgerNotStarted']);
+    rows[0][6] = 0;
+    rows.push(['台账月报项目戊', null, w.unitName, 1000, '储备', null, null]);
+    const ok = (await upload(await ytdLedger('1-10月完成投资', rows), true)).json();
+    expect(ok).toMatchObject({ committed: true, created: 2, errors: [], reports: { period: '2026-10', created: 0, corrected: 0, unchanged: 0 } });
+    expect(await reportsOf('台账月报项目乙')).toEqual([]);
+  });
+
+  it('a header without a month is named in a note and imports nothing; a month not begun is one error naming the column; a bad figure names the column and value', async () => {
+    const before = await reportsOf(JIA);
+    const rows: Cell[][] = [[JIA, code(11), w.unitName, 5000, '在建', '2026-03-01', 99999]];
+    const res = (await upload(await ytdLedger('累计完成投资', rows), true)).json();
+    expect(res).toMatchObject({ committed: true, errors: [], reports: { period: null, created: 0, corrected: 0, unchanged: 0 } });
+    expect(res.notes.join()).toContain('“累计完成投资”列没有注明月份');
+    expect(res.units.completedToDate).toBeUndefined();
+    expect(await reportsOf(JIA)).toEqual(before);
+    // December has not begun (the clock is in November): one error, on the header row, naming the column.
+    const future = (await upload(await ytdLedger('1-12月完成投资', [...rows, ['台账月报项目己', code(15), w.unitName, 800, '在建', '2026-04-01', 10]]), true)).json();
+    expect(future.committed).toBe(false);
+    expect(future.errors.map((e: any) => `${e.row} ${e.field} ${e.code}`)).toEqual(['3 1-12月完成投资 projects.ledgerFuturePeriod']);
+    expect(future.errors[0].message).toContain('1-12月完成投资');
+    // A past year's December (year from the title) is fine to preview.
+    expect((await upload(await ytdLedger('1-12月完成投资', rows, `${region}县2025年重大项目推进台账`))).json().reports.period).toBe('2025-12');
+    rows[0][6] = '很多';
+    const badNum = (await upload(await ytdLedger('1-10月完成投资', rows))).json();
+    expect(badNum.errors.map((e: any) => `${e.row} ${e.field} ${e.code}`)).toEqual(['4 1-10月完成投资 projects.badAmount']);
+    expect(badNum.errors[0].message).toContain('很多');
+  });
+
+  it('a 1-N月 column in 亿元 is converted to 万元', async () => {
+    const rows: Cell[][] = [['台账月报项目丙', code(13), w.unitName, 20000, '在建', '2026-02-01', 0.12]];
+    const res = (await upload(await ytdLedger('2026年1-10月完成投资（亿元）', rows, `${region}县重大项目推进台账`), true)).json();
+    expect(res).toMatchObject({ committed: true, units: { completedToDate: '亿元' }, reports: { period: '2026-10', created: 1 } });
+    expect((await reportsOf('台账月报项目丙')).map((r) => [r.period, r.amount])).toEqual([['2026-10', 1200]]);
   });
 });

@@ -1,5 +1,8 @@
 // Import of a project ledger (项目台账) written the way counties write it (see platform/excel/ledger.ts): preview with
 // every bad row and its reason, then all-or-nothing; re-importing updates (matched by project code, else by name).
+// A "1-N月完成投资" column goes into the monthly reports through reports-read.ts recordYearToDate (month N, the year
+// from the title or the header, else this year): filed, corrected with a reason, or left as it is; the preview says
+// beforehand which, and refuses a figure below what the year's earlier months already reported.
 import type { Ctx, Trx } from '../../context.js';
 import { audit, inTransaction } from '../../context.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -13,6 +16,8 @@ import { projectFactErrors } from './library-rules.js';
 import { allowedMoves, canMove } from './stage-rules.js';
 import { requireLibrary, libraryRights } from './library-access.js';
 import { insertProject, patchProject, today, thisYear, type NewProject } from './library-service.js';
+import { ledgerBaseline, recordYearToDate } from './reports-read.js';
+import { monthFromYearToDate, periodOf, round2, type Period } from './reports-rules.js';
 import * as repo from './library-repository.js';
 
 export type LedgerKey = 'name' | 'projectCode' | 'category' | 'industryCode' | 'township' | 'ownerName' | 'ownerCreditCode' | 'content'
@@ -40,8 +45,8 @@ export const LEDGER_COLUMNS: LedgerColumn<LedgerKey>[] = [
   { key: 'leadUnit', headers: ['牵头单位', '责任单位', '牵头部门', '责任部门', '主管部门'], required: true },
   { key: 'taskForce', headers: ['工作专班', '专班', '专班成员'] },
   { key: 'planSummary', headers: ['实施方案', '推进方案'] },
-  // Monthly-report data (当月/累计完成投资) belongs to the tracking module; recognised so it is named, not imported.
-  { key: 'completedToDate', headers: [/^(\d{1,2}-)?\d{1,2}月(份)?(累计)?完成投资$/, '累计完成投资', '完成投资'], money: true },
+  // 1-N月完成投资 (year to date) goes into the monthly reports (recordYearToDate); without a month it is named, not imported.
+  { key: 'completedToDate', headers: [/^(\d{4}年度?)?(\d{1,2}[-－—~～至])?\d{1,2}月(份)?(末)?(累计)?完成投资(额)?$/, '累计完成投资', '完成投资'], money: true },
 ];
 
 const STAGE_WORDS: Record<string, ProjectStage> = {
@@ -54,13 +59,30 @@ export function stageOf(text: string): ProjectStage | null {
   return STAGE_WORDS[t] ?? null;
 }
 
+/** The month a "1-N月完成投资" header speaks of: N from the header, the year from the header, else the title, else `fallbackYear`. */
+export function ledgerPeriod(header: string, title: string, fallbackYear: number): Period | null {
+  const m = header.replace(/\s/g, '').match(/(?:((?:19|20)\d{2})年度?)?(?:(\d{1,2})[-－—~～至])?(\d{1,2})月/);
+  if (!m) return null;
+  const month = Number(m[3]);
+  if (month < 1 || month > 12 || (m[2] !== undefined && Number(m[2]) !== 1)) return null; // "3-10月" is not year to date
+  const year = m[1] ? Number(m[1]) : Number(title.match(/((?:19|20)\d{2})\s*年/)?.[1] ?? fallbackYear);
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** The ledger's 1-N月 column when it goes into the reports: its name (header without the unit) and its month. */
+interface YearToDateColumn { label: string; period: Period }
+const STARTED_STAGES = new Set<ProjectStage>(['construction', 'completed', 'operating']);
+const isStarted = (stage: ProjectStage, actualStart: string | null | undefined) => STARTED_STAGES.has(stage) || !!actualStart;
+
 export interface ImportPreviewRow { row: number; name: string; action: 'create' | 'update'; serial: string | null; totalInvestment: number | null; stage: ProjectStage | null }
 export interface ImportOutcome {
   total: number; created: number; updated: number; errors: (FieldError & { row: number })[];
   preview: ImportPreviewRow[]; skippedRows: number[]; headerRows: number; units: Record<string, MoneyUnit>; notes: string[];
+  /** Monthly figures from the 1-N月 column: the month they go to (null when none is imported) and what happened (or, in preview, will). */
+  reports: { period: Period | null; created: number; corrected: number; unchanged: number };
 }
 
-interface Op { row: number; existingId: string | null; version: number; input: NewProject; stageChange: ProjectStage | null }
+interface Op { row: number; existingId: string | null; version: number; input: NewProject; stageChange: ProjectStage | null; yearToDate?: number }
 
 async function lookups(ctx: Ctx, db: Trx, actor: Actor) {
   const [units, leaders, townships, projects, categories] = await Promise.all([
@@ -83,7 +105,7 @@ async function lookups(ctx: Ctx, db: Trx, actor: Actor) {
   };
 }
 
-function planRows(ctx: Ctx, L: Awaited<ReturnType<typeof lookups>>, ledger: Awaited<ReturnType<typeof readLedger<LedgerKey>>>) {
+function planRows(ctx: Ctx, L: Awaited<ReturnType<typeof lookups>>, ledger: Awaited<ReturnType<typeof readLedger<LedgerKey>>>, ytdCol: YearToDateColumn | null) {
   const errors: (FieldError & { row: number })[] = [];
   const ops: Op[] = [];
   const t = today(ctx);
@@ -153,7 +175,15 @@ function planRows(ctx: Ctx, L: Awaited<ReturnType<typeof lookups>>, ledger: Awai
     } else if (!existing) category = L.categories.includes('其他') ? '其他' : L.categories[L.categories.length - 1];
     let stage: ProjectStage | null = null;
     if (v.stage !== undefined) { stage = stageOf(v.stage); if (!stage) err('项目阶段', 'projects.badStage', { value: v.stage }); }
+    let yearToDate: number | undefined;
+    if (ytdCol && v.completedToDate !== undefined) {
+      const n = toWan(v.completedToDate, ledger.units.completedToDate);
+      if (n === null || n < 0) err(ytdCol.label, 'projects.badAmount', { value: v.completedToDate });
+      else if (n > 0) yearToDate = round2(n); // 0 is no figure
+    }
     if (errors.length > before) continue;
+    const notStarted = (s: ProjectStage, start: string | null | undefined) => yearToDate !== undefined && !isStarted(s, start)
+      && !!errors.push({ row, field: ytdCol!.label, code: 'projects.ledgerNotStarted', params: { column: ytdCol!.label, value: yearToDate } });
 
     const input: NewProject = {
       name, projectCode: code ?? undefined, category: category!, industryCode: v.industryCode, townshipCode, ownerName: v.ownerName,
@@ -178,14 +208,35 @@ function planRows(ctx: Ctx, L: Awaited<ReturnType<typeof lookups>>, ledger: Awai
       const fe = projectFactErrors({ ...input, ...facts, stage: stageChange ?? existing.stage, totalInvestment: total ?? null, yearPlan: yearPlan ?? null }, t)
         .filter((e) => e.field !== 'projectCode' || code || e.code !== 'projects.codeRequired' || stageChange);
       if (fe.length) { rowErr(named(fe)); continue; }
-      ops.push({ row, existingId: existing.id, version: existing.version, input, stageChange });
+      if (notStarted(stageChange ?? existing.stage as ProjectStage, facts.actualStart)) continue;
+      ops.push({ row, existingId: existing.id, version: existing.version, input, stageChange, yearToDate });
     } else {
       const fe = projectFactErrors({ ...input, stage: entry, yearPlan: yearPlan ?? null }, t);
       if (fe.length) { rowErr(named(fe)); continue; }
-      ops.push({ row, existingId: null, version: 0, input: { ...input, stage: entry }, stageChange: null });
+      if (notStarted(entry, actualStart)) continue;
+      ops.push({ row, existingId: null, version: 0, input: { ...input, stage: entry }, stageChange: null, yearToDate });
     }
   }
   return { ops, errors };
+}
+
+/** The 1-N月 column: which month it goes to, or why not (a note; an error when the month has not begun). */
+function yearToDateColumn(ctx: Ctx, ledger: Awaited<ReturnType<typeof readLedger<LedgerKey>>>, notes: string[], errors: (FieldError & { row: number })[]): YearToDateColumn | null {
+  const header = ledger.headerText.completedToDate;
+  if (!header) return null;
+  const label = header.replace(/[\s（(]*(亿元|万元|元)[)）]?\s*$/, '').trim() || header;
+  const period = ledgerPeriod(label, ledger.titleText, thisYear(ctx));
+  if (!period) {
+    notes.push(`“${header}”列没有注明月份（应为“1-N月完成投资”），无法计入月报，未导入 / the column "${header}" names no month (write "1-N月完成投资"): it cannot go into a month's report and is not imported`);
+    return null;
+  }
+  if (period > periodOf(today(ctx))) {
+    errors.push({ row: ledger.headerRow, field: label, code: 'projects.ledgerFuturePeriod', params: { column: label, period } });
+    return null;
+  }
+  const unit = ledger.units.completedToDate ?? '万元';
+  notes.push(`“${header}”列按 ${period.slice(0, 4)}年${Number(period.slice(5, 7))}月的 1-N月完成投资（${unit}）计入月报：当月数 = 该数减去本年此前各月已报数 / the column "${header}" goes into the ${period} monthly reports as the year-to-date figure (${unit}); the month's figure is it minus the year's earlier months`);
+  return { label, period };
 }
 
 export async function importLedger(ctx: Ctx, actor: Actor, buffer: Buffer, commit: boolean): Promise<ImportOutcome> {
@@ -193,16 +244,37 @@ export async function importLedger(ctx: Ctx, actor: Actor, buffer: Buffer, commi
   await requireLibrary(ctx, ctx.db, actor);
   const ledger = await readLedger(buffer, LEDGER_COLUMNS, { maxRows: 20000 });
   const notes: string[] = [];
-  if (ledger.headerText.completedToDate) notes.push(`“${ledger.headerText.completedToDate}”列是月报数据，项目库导入不读取，请在月报中填报 / the column "${ledger.headerText.completedToDate}" is monthly-report data and is not imported here`);
+  const columnErrors: (FieldError & { row: number })[] = [];
+  const ytdCol = yearToDateColumn(ctx, ledger, notes, columnErrors);
   const run = async (db: Trx) => {
     const L = await lookups(ctx, db, actor);
-    const { ops, errors } = planRows(ctx, L, ledger);
+    const planned = planRows(ctx, L, ledger, ytdCol);
+    const errors = [...columnErrors, ...planned.errors];
+    // What each 1-N月 figure will do to the reports, checked for all existing projects at once (recordYearToDate's rule).
+    const reports = { period: ytdCol?.period ?? null, created: 0, corrected: 0, unchanged: 0 };
+    const refused = new Set<Op>();
+    if (ytdCol) {
+      const withFigure = planned.ops.filter((o) => o.yearToDate !== undefined);
+      const base = await ledgerBaseline(db, withFigure.filter((o) => o.existingId).map((o) => o.existingId!), ytdCol.period);
+      for (const o of withFigure) {
+        const b = o.existingId ? base.get(o.existingId) : undefined;
+        const amount = monthFromYearToDate(o.yearToDate!, [b?.earlier ?? 0]);
+        if (amount < 0) {
+          errors.push({ row: o.row, field: ytdCol.label, code: 'projectReport.ledgerBelowReports', params: { period: ytdCol.period, reported: b!.earlier, value: o.yearToDate } });
+          refused.add(o);
+        } else if (b?.current === null || b?.current === undefined) reports.created++;
+        else if (b.current === amount) reports.unchanged++;
+        else reports.corrected++;
+      }
+      errors.sort((a, b) => a.row - b.row);
+    }
+    const ops = planned.ops.filter((o) => !refused.has(o));
     const preview: ImportPreviewRow[] = ops.map((o) => ({ row: o.row, name: o.input.name, action: o.existingId ? 'update' : 'create', serial: o.existingId ? [...L.byName.values()].find((p) => p.id === o.existingId)?.serial ?? null : null, totalInvestment: o.input.totalInvestment ?? null, stage: o.stageChange ?? (o.input.stage ?? null) }));
-    return { L, ops, errors, preview };
+    return { L, ops, errors, preview, reports };
   };
-  const outcome = (r: Awaited<ReturnType<typeof run>>, created: number, updated: number): ImportOutcome => ({
+  const outcome = (r: Awaited<ReturnType<typeof run>>, created: number, updated: number, reports = r.reports): ImportOutcome => ({
     total: ledger.rows.length, created, updated, errors: r.errors, preview: r.preview, skippedRows: ledger.skipped, headerRows: ledger.headerRows,
-    units: Object.fromEntries(Object.entries(ledger.units).filter(([k]) => k !== 'completedToDate')) as Record<string, MoneyUnit>, notes,
+    units: Object.fromEntries(Object.entries(ledger.units).filter(([k]) => k !== 'completedToDate' || ytdCol)) as Record<string, MoneyUnit>, notes, reports,
   });
   if (!commit) {
     const r = await run(ctx.db);
@@ -212,11 +284,12 @@ export async function importLedger(ctx: Ctx, actor: Actor, buffer: Buffer, commi
   try {
     return await inTransaction(ctx, async (trx) => {
       const r = await run(trx);
-      if (r.errors.length) throw new Abort(outcome(r, 0, 0));
+      if (r.errors.length) throw new Abort(outcome(r, 0, 0, { period: r.reports.period, created: 0, corrected: 0, unchanged: 0 }));
       const rights = await libraryRights(ctx, trx, actor);
       const t = today(ctx);
       let created = 0;
       let updated = 0;
+      const reports = { period: r.reports.period, created: 0, corrected: 0, unchanged: 0 };
       for (const op of r.ops) {
         let id = op.existingId;
         if (!id) {
@@ -234,9 +307,10 @@ export async function importLedger(ctx: Ctx, actor: Actor, buffer: Buffer, commi
           await repo.updateProject(trx, id, cur.version, { stage: op.stageChange, stageSince: on, updatedAt: ctx.clock.now().toISOString() });
           await trx.insertInto('projectStageMoves').values({ id: newId(), projectId: id, fromStage: cur.stage, toStage: op.stageChange, movedOn: on, actorId: actor.userId, comment: '台账导入 ledger import', createdAt: ctx.clock.now().toISOString() }).execute();
         }
+        if (ytdCol && op.yearToDate !== undefined) reports[await recordYearToDate(ctx, trx, actor, id, ytdCol.period, op.yearToDate)]++;
       }
-      await audit(ctx, trx, actor, { action: 'project.import', entityType: 'project', after: { rows: ledger.rows.length, created, updated, units: ledger.units } });
-      return outcome(r, created, updated);
+      await audit(ctx, trx, actor, { action: 'project.import', entityType: 'project', after: { rows: ledger.rows.length, created, updated, units: ledger.units, reports } });
+      return outcome(r, created, updated, reports);
     });
   } catch (e) {
     if (e instanceof Abort) return e.result;

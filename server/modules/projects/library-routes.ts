@@ -30,6 +30,10 @@ const LedgerImportResult = Type.Object({
   headerRows: Type.Integer({ description: '1, or 2 for a two-row (merged) header' }),
   units: Type.Record(Type.String(), Type.String(), { description: 'amount column → 万元/亿元 as read from its header' }),
   notes: Type.Array(Type.String()),
+  reports: Type.Object({
+    period: Type.Union([Type.String(), Type.Null()], { description: 'YYYY-MM the 1-N月完成投资 column goes to; null when none is imported' }),
+    created: Type.Integer(), corrected: Type.Integer(), unchanged: Type.Integer(),
+  }, { description: 'monthly report figures from the ledger: filed, corrected (with a reason), unchanged — in preview, what commit would do' }),
 });
 
 export function projectLibraryRoutes(app: FastifyInstance, ctx: Ctx): void {

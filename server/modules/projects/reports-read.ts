@@ -45,6 +45,52 @@ export async function yearCompletedInScope(db: Trx, where: ProjectWhere, year: n
   return new Map(rows.map((r) => [r.projectId, round2(Number(r.s))]));
 }
 
+/** 1-N月 and since-start completed investment through a period for every project of a scope with reports (one grouped statement). */
+export async function toDateInScope(db: Trx, where: ProjectWhere, throughPeriod: Period): Promise<Map<string, { yearToDate: number; sinceStart: number }>> {
+  const year = Number(throughPeriod.slice(0, 4));
+  const rows = await db.selectFrom('projectReports')
+    .select((eb) => [
+      'projectReports.projectId',
+      eb.fn.sum<number>('projectReports.amount').as('since'),
+      eb.fn.sum<number>(eb.case().when('projectReports.year', '=', year).then(eb.ref('projectReports.amount')).else(0).end()).as('ytd'),
+    ])
+    .where('projectReports.period', '<=', throughPeriod)
+    .where('projectReports.projectId', 'in', db.selectFrom('projects').select('projects.id').where(where))
+    .groupBy('projectReports.projectId').execute();
+  return new Map(rows.map((r) => [r.projectId, { yearToDate: round2(Number(r.ytd ?? 0)), sinceStart: round2(Number(r.since ?? 0)) }]));
+}
+
+/** The reports of one month for the projects of a scope, as filed (the month's own figure, 形象进度, problems, when, late). */
+export async function periodReportsInScope(db: Trx, where: ProjectWhere, period: Period) {
+  return db.selectFrom('projectReports')
+    .select(['projectReports.projectId', 'projectReports.amount', 'projectReports.progressText', 'projectReports.problemsText', 'projectReports.filedAt',
+      'projectReports.late', 'projectReports.source', 'projectReports.dueOn'])
+    .where('projectReports.period', '=', period)
+    .where('projectReports.projectId', 'in', db.selectFrom('projects').select('projects.id').where(where)).execute();
+}
+
+/**
+ * What a ledger's 1-N月 figure for `period` meets, for many projects at once (one grouped statement per 500):
+ * the year's months before `period` (their sum) and the month's own report, if any. The import's preview uses it to
+ * say beforehand what recordYearToDate will do (file, correct, leave, or refuse as below the reports).
+ */
+export async function ledgerBaseline(db: Trx, projectIds: readonly string[], period: Period): Promise<Map<string, { earlier: number; current: number | null }>> {
+  const out = new Map<string, { earlier: number; current: number | null }>();
+  const year = Number(period.slice(0, 4));
+  for (let i = 0; i < projectIds.length; i += 500) {
+    const rows = await db.selectFrom('projectReports')
+      .select((eb) => [
+        'projectId',
+        eb.fn.sum<number>(eb.case().when('period', '<', period).then(eb.ref('amount')).else(0).end()).as('earlier'),
+        eb.fn.max<number | null>(eb.case().when('period', '=', period).then(eb.ref('amount')).end()).as('current'),
+      ])
+      .where('projectId', 'in', projectIds.slice(i, i + 500)).where('year', '=', year).where('period', '<=', period)
+      .groupBy('projectId').execute();
+    for (const r of rows) out.set(r.projectId, { earlier: round2(Number(r.earlier ?? 0)), current: r.current === null || r.current === undefined ? null : round2(Number(r.current)) });
+  }
+  return out;
+}
+
 /** Completed investment per month of `year` over the projects of a scope: [{ period, amount }] for months with reports. */
 export async function monthlyTotals(db: Trx, where: ProjectWhere, year: number): Promise<{ period: Period; amount: number; reports: number }[]> {
   const rows = await db.selectFrom('projectReports')

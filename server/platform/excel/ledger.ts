@@ -24,6 +24,8 @@ export interface Ledger<K extends string> {
   headerText: Partial<Record<K, string>>;
   /** Rows left out as totals (合计/总计/小计) or section titles. */
   skipped: number[];
+  /** The text of the title rows above the header (e.g. "某县2026年重大项目推进台账"), cells joined by spaces. */
+  titleText: string;
 }
 
 const UNIT_RE = /(亿元|万元|元)/;
@@ -95,9 +97,12 @@ export async function readLedger<K extends string>(buffer: Buffer, spec: LedgerC
   const found = best.found;
   // The sheet's unit note ("单位：亿元") in the title rows applies to amount columns that do not say their own.
   let sheetUnit: MoneyUnit | null = null;
+  const titles: string[] = [];
   for (let r = 1; r < best.r; r++) for (let c = 1; c <= width; c++) {
-    const m = text(r, c).match(/单位[:：]\s*(亿元|万元|元)/);
+    const t = text(r, c);
+    const m = t.match(/单位[:：]\s*(亿元|万元|元)/);
     if (m) sheetUnit = m[1] as MoneyUnit;
+    if (t && titles[titles.length - 1] !== t) titles.push(t); // a merged title repeats in every cell it spans
   }
   const units: Partial<Record<K, MoneyUnit>> = {};
   const headerText: Partial<Record<K, string>> = {};
@@ -136,7 +141,7 @@ export async function readLedger<K extends string>(buffer: Buffer, spec: LedgerC
     rows.push({ row: r, values });
   }
   if (!rows.length) throw new Invalid({ field: 'file', code: 'import.empty' }, 'import.empty');
-  return { headerRow: best.r, headerRows: two ? 2 : 1, rows, units, headerText, skipped };
+  return { headerRow: best.r, headerRows: two ? 2 : 1, rows, units, headerText, skipped, titleText: titles.join(' ') };
 }
 
 /** An amount cell in the column's unit → 万元 (null when not a number). "1,200.5" and "1200万" are read. */

@@ -12,6 +12,7 @@ export default {
   'pl.importDone': 'Imported: {created} new, {updated} updated.',
   'pl.importSkipped': 'Total/section rows skipped: {rows}',
   'pl.importUnits': 'Amount units: {units}',
+  'pl.importReports': "Monthly reports ({period}, from the ledger's year-to-date column): {created} filed, {corrected} corrected (with the reason kept), {unchanged} unchanged.",
   'pl.search': 'Search by name, project code or owner',
   'pl.empty': 'The library is empty. Use "New project" or "Import ledger".',
   'pl.stock': 'Stock',

@@ -24,6 +24,7 @@ import { NextApprovalText, StageTag, STAGE_COLORS, useProjectLabels, useProjectO
 type ImportResult = {
   committed: boolean; total: number; created: number; updated: number; errors: { row: number; field: string; code: string; message: string }[];
   skippedRows: number[]; units: Record<string, string>; notes: string[];
+  reports: { period: string | null; created: number; corrected: number; unchanged: number };
 };
 const TILE_COLOR: Record<string, string> = { default: '#8a919f', cyan: '#13a8a8', gold: '#d48806', blue: '#1a56c4', green: '#2f9e44', purple: '#722ed1', red: '#d63939' };
 
@@ -128,6 +129,7 @@ export default function LibraryPage() {
         renderDone={(r) => (
           <div data-testid="import-notes" style={{ display: 'grid', gap: 8, marginTop: 12 }}>
             <Alert type="success" showIcon title={t('pl.importDone', { created: r.created, updated: r.updated })} />
+            {r.reports.period && <Typography.Text data-testid="import-reports">{t('pl.importReports', r.reports)}</Typography.Text>}
             {Object.keys(r.units).length > 0 && <Typography.Text type="secondary">{t('pl.importUnits', { units: Object.values(r.units).join('、') })}</Typography.Text>}
             {r.skippedRows.length > 0 && <Typography.Text type="secondary">{t('pl.importSkipped', { rows: r.skippedRows.join('、') })}</Typography.Text>}
             {r.notes.map((n) => <Alert key={n} type="info" showIcon title={n} />)}
