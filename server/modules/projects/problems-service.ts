@@ -13,6 +13,7 @@ import { PROBLEM_KIND_LABELS, type ProblemKind } from '../../../common/project-l
 import { loadCalendar } from '../calendar/service.js';
 import { notify } from '../notifications/service.js';
 import { openTask } from '../tasks/service.js';
+import { taskSummaries } from '../tasks/read.js';
 import { isOpen, type TaskStatus } from '../tasks/task-states.js';
 import { unitBelongsTo } from '../units/service.js';
 import { lightsFor } from './traffic-light-read.js';
@@ -59,17 +60,17 @@ export async function projectProblems(ctx: Ctx, actor: Actor, projectId: string)
   const p = await projectFor(ctx, ctx.db, actor, projectId);
   const rights = await rightsOn(ctx, ctx.db, actor, p);
   const rows = await ctx.db.selectFrom('projectProblems')
-    .innerJoin('tasks', 'tasks.id', 'projectProblems.taskId')
-    .innerJoin('units', 'units.id', 'tasks.leadUnitId')
-    .select(['projectProblems.id', 'projectProblems.kind', 'projectProblems.description', 'projectProblems.raisedAt', 'projectProblems.raisedByName',
-      'tasks.id as taskId', 'tasks.serial as taskSerial', 'tasks.status as taskStatus', 'tasks.rag as taskRag', 'tasks.deadline as taskDeadline',
-      'tasks.progress as taskProgress', 'tasks.completedAt as taskCompletedAt', 'units.name as unitName'])
-    .where('projectProblems.projectId', '=', p.id).orderBy('projectProblems.raisedAt', 'desc').execute();
-  const items = rows.map((r) => ({
-    id: r.id, kind: r.kind, description: r.description, raisedAt: r.raisedAt, raisedByName: r.raisedByName,
-    open: isOpen(r.taskStatus as TaskStatus),
-    task: { id: r.taskId, serial: r.taskSerial, status: r.taskStatus, rag: r.taskRag, deadline: r.taskDeadline, progress: r.taskProgress, completedAt: r.taskCompletedAt, leadUnitName: r.unitName },
-  }));
+    .select(['id', 'kind', 'description', 'raisedAt', 'raisedByName', 'taskId'])
+    .where('projectId', '=', p.id).orderBy('raisedAt', 'desc').execute();
+  const tasks = await taskSummaries(ctx.db, rows.map((r) => r.taskId));
+  const items = rows.filter((r) => tasks.has(r.taskId)).map((r) => {
+    const t = tasks.get(r.taskId)!;
+    return {
+      id: r.id, kind: r.kind, description: r.description, raisedAt: r.raisedAt, raisedByName: r.raisedByName,
+      open: isOpen(t.status as TaskStatus),
+      task: { id: t.id, serial: t.serial, status: t.status, rag: t.rag, deadline: t.deadline, progress: t.progress, completedAt: t.completedAt, leadUnitName: t.leadUnitName },
+    };
+  });
   return { projectId: p.id, canRaise: rights.edit, canRefer: rights.refer, items, open: items.filter((i) => i.open).length, closed: items.filter((i) => !i.open).length };
 }
 
@@ -81,9 +82,8 @@ export async function referRedProject(ctx: Ctx, actor: Actor, projectId: string,
     const day = today(ctx);
     const light = (await lightsFor(ctx, trx, [p], day, actor.locale)).get(p.id)!;
     if (light.light !== 'red') throw new Conflict('projectLight.notRed', {}, { light: light.light });
-    const open = await trx.selectFrom('projectProblems').innerJoin('tasks', 'tasks.id', 'projectProblems.taskId').select(['tasks.serial', 'tasks.status'])
-      .where('projectProblems.projectId', '=', p.id).where('projectProblems.kind', '=', 'red_light').execute();
-    const stillOpen = open.find((o) => isOpen(o.status as TaskStatus));
+    const referrals = await trx.selectFrom('projectProblems').select('taskId').where('projectId', '=', p.id).where('kind', '=', 'red_light').execute();
+    const stillOpen = [...(await taskSummaries(trx, referrals.map((o) => o.taskId))).values()].find((o) => isOpen(o.status as TaskStatus));
     if (stillOpen) throw new Conflict('projectLight.alreadyReferred', { serial: stillOpen.serial });
     const reasons = light.reasons.filter((r) => r.code !== 'projectLight.onPace').map((r) => r.message);
     const note = input.note?.trim();

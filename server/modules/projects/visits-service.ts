@@ -9,6 +9,7 @@ import { authorize } from '../../platform/access/policies.js';
 import { newId, shanghaiDate } from '../../platform/clock.js';
 import { Invalid, type FieldError } from '../../platform/errors.js';
 import { openTask } from '../tasks/service.js';
+import { taskSummaries } from '../tasks/read.js';
 import { isOpen, type TaskStatus } from '../tasks/task-states.js';
 import { PROJECT_ORIGIN } from './problems-service.js';
 import { projectFor, rightsOn } from './tracking-access.js';
@@ -59,19 +60,21 @@ export async function projectVisits(ctx: Ctx, actor: Actor, projectId: string) {
   const visits = await ctx.db.selectFrom('projectVisits').leftJoin('users', 'users.id', 'projectVisits.leaderUserId')
     .select(['projectVisits.id', 'projectVisits.visitedOn', 'projectVisits.attendees', 'projectVisits.summary', 'projectVisits.leaderUserId', 'users.displayName as leaderName'])
     .where('projectVisits.projectId', '=', p.id).orderBy('projectVisits.visitedOn', 'desc').orderBy('projectVisits.id', 'desc').execute();
-  const decisions = visits.length ? await ctx.db.selectFrom('projectVisitDecisions')
-    .innerJoin('tasks', 'tasks.id', 'projectVisitDecisions.taskId').innerJoin('units', 'units.id', 'projectVisitDecisions.leadUnitId')
-    .select(['projectVisitDecisions.visitId', 'projectVisitDecisions.id', 'projectVisitDecisions.content', 'projectVisitDecisions.deadline', 'units.name as unitName',
-      'tasks.id as taskId', 'tasks.serial as taskSerial', 'tasks.status as taskStatus', 'tasks.rag as taskRag'])
+  const decisions = visits.length ? await ctx.db.selectFrom('projectVisitDecisions').innerJoin('units', 'units.id', 'projectVisitDecisions.leadUnitId')
+    .select(['projectVisitDecisions.visitId', 'projectVisitDecisions.id', 'projectVisitDecisions.content', 'projectVisitDecisions.deadline', 'units.name as unitName', 'projectVisitDecisions.taskId'])
     .where('projectVisitDecisions.projectId', '=', p.id).orderBy('projectVisitDecisions.sortOrder').execute() : [];
+  const tasks = await taskSummaries(ctx.db, decisions.map((d) => d.taskId));
   return {
     projectId: p.id, canRecord: rights.visit,
     items: visits.map((v) => ({
       id: v.id, visitedOn: v.visitedOn, attendees: v.attendees, summary: v.summary, leader: { id: v.leaderUserId, name: v.leaderName ?? '' },
-      decisions: decisions.filter((d) => d.visitId === v.id).map((d) => ({
-        id: d.id, content: d.content, deadline: d.deadline, leadUnitName: d.unitName,
-        task: { id: d.taskId, serial: d.taskSerial, status: d.taskStatus, rag: d.taskRag }, open: isOpen(d.taskStatus as TaskStatus),
-      })),
+      decisions: decisions.filter((d) => d.visitId === v.id && tasks.has(d.taskId)).map((d) => {
+        const t = tasks.get(d.taskId)!;
+        return {
+          id: d.id, content: d.content, deadline: d.deadline, leadUnitName: d.unitName,
+          task: { id: t.id, serial: t.serial, status: t.status, rag: t.rag }, open: isOpen(t.status as TaskStatus),
+        };
+      }),
     })),
   };
 }
