@@ -1,15 +1,13 @@
 // Attachments: optional evidence on a task or a step of its loop (never a required ritual: 减负).
-// Stored under UPLOAD_DIR/<yyyy-mm>/<id>; with several instances UPLOAD_DIR must be shared storage.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// Stored under UPLOAD_DIR/<yyyy-mm>/<id> (platform/files/store.ts); with several instances UPLOAD_DIR must be shared storage.
 import type { Ctx } from '../../context.js';
 import { audit, inTransaction } from '../../context.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { authorize } from '../../platform/access/policies.js';
 import { newId } from '../../platform/clock.js';
-import { Forbidden, Invalid, NotFound } from '../../platform/errors.js';
+import { Forbidden, NotFound } from '../../platform/errors.js';
+import { checkFile, type Magic } from '../../platform/files/check.js';
+import { openStoredFile, safeFilename, storeFile } from '../../platform/files/store.js';
 import * as repo from './repository.js';
 import { sidesOf } from './service.js';
 
@@ -23,20 +21,14 @@ export const ATTACHMENT_TYPES: Record<string, string> = {
 };
 
 // The first bytes of the binary formats, so that a renamed executable is not accepted as a PDF.
-const MAGIC: Record<string, number[][]> = {
+const MAGIC: Record<string, Magic> = {
   '.pdf': [[0x25, 0x50, 0x44, 0x46]], '.png': [[0x89, 0x50, 0x4e, 0x47]], '.jpg': [[0xff, 0xd8, 0xff]], '.jpeg': [[0xff, 0xd8, 0xff]],
   '.docx': [[0x50, 0x4b]], '.xlsx': [[0x50, 0x4b]], '.zip': [[0x50, 0x4b]], '.ofd': [[0x50, 0x4b]],
   '.doc': [[0xd0, 0xcf, 0x11, 0xe0]], '.xls': [[0xd0, 0xcf, 0x11, 0xe0]], '.wps': [[0xd0, 0xcf, 0x11, 0xe0]], '.et': [[0xd0, 0xcf, 0x11, 0xe0]],
 };
 
 export function checkAttachment(filename: string, data: Buffer, limit: number): string {
-  const ext = (filename.match(/\.[^.]+$/)?.[0] ?? '').toLowerCase();
-  if (!ATTACHMENT_TYPES[ext]) throw new Invalid({ field: 'file', code: 'invalid.enum', params: { allowed: Object.keys(ATTACHMENT_TYPES).join(' ') } });
-  if (data.length > limit) throw new Invalid({ field: 'file', code: 'invalid.tooLarge' }, 'invalid.tooLarge');
-  if (!data.length) throw new Invalid({ field: 'file', code: 'invalid.required' });
-  const magic = MAGIC[ext];
-  if (magic && !magic.some((m) => m.every((b, i) => data[i] === b))) throw new Invalid({ field: 'file', code: 'invalid.format', params: { format: ext } });
-  return ATTACHMENT_TYPES[ext];
+  return checkFile(filename, data, limit, ATTACHMENT_TYPES, MAGIC);
 }
 
 /** Uploads a file to a task the actor works on (lead unit, co-unit in scope, supervisor, leader). */
@@ -49,13 +41,9 @@ export async function addAttachment(ctx: Ctx, actor: Actor, taskId: string, file
   if (!sides.size && !coWorker) throw new Forbidden();
   const mime = checkAttachment(filename, data, ctx.config.uploadLimitBytes);
   const id = newId();
-  const month = ctx.clock.now().toISOString().slice(0, 7);
-  const dir = join(ctx.config.uploadDir, month);
-  await mkdir(dir, { recursive: true });
-  const storagePath = join(month, id);
-  await writeFile(join(ctx.config.uploadDir, storagePath), data);
-  const safeName = filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200);
-  const row = { id, regionCode: t.regionCode, taskId, filename: safeName, mime, size: data.length, sha256: createHash('sha256').update(data).digest('hex'), storagePath, uploadedBy: actor.userId, createdAt: ctx.clock.now().toISOString() };
+  const { storagePath, sha256 } = await storeFile(ctx.config.uploadDir, id, ctx.clock.now(), data);
+  const safeName = safeFilename(filename);
+  const row = { id, regionCode: t.regionCode, taskId, filename: safeName, mime, size: data.length, sha256, storagePath, uploadedBy: actor.userId, createdAt: ctx.clock.now().toISOString() };
   await inTransaction(ctx, async (trx) => {
     await trx.insertInto('attachments').values(row).execute();
     await audit(ctx, trx, actor, { action: 'task.attachment_add', entityType: 'task', entityId: taskId, after: { id, filename: safeName, size: data.length, sha256: row.sha256 } });
@@ -76,5 +64,5 @@ export async function openAttachment(ctx: Ctx, actor: Actor, id: string) {
   authorize(actor, 'tasks.read');
   const a = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
   if (!a || !a.taskId || !(await repo.findTaskRow(ctx.db, actor, a.taskId))) throw new NotFound('attachment');
-  return { meta: a, stream: createReadStream(join(ctx.config.uploadDir, a.storagePath)) };
+  return { meta: a, stream: openStoredFile(ctx.config.uploadDir, a.storagePath) };
 }
