@@ -244,3 +244,6 @@ export function message(key: string, locale: Locale, params: Record<string, unkn
   const text = entry ? entry[locale] : key;
   return text.replace(/\{(\w+)\}/g, (_, k) => (params[k] === undefined ? `{${k}}` : String(params[k])));
 }
+  'projectReport.photoNeedsReport': { 'zh-CN': '{period} 月报尚未填报，请先提交月报再上传照片', 'en-US': 'The report for {period} has not been filed: file it first, then add photos' },
+  'projectReport.tooManyPhotos': { 'zh-CN': '每份月报最多上传 {max} 张照片', 'en-US': 'A monthly report holds at most {max} photos' },
+  'projectReport.photoNotYours': { 'zh-CN': '只能删除本单位上传的照片', 'en-US': 'Only photos uploaded by your unit can be removed' },

@@ -44,6 +44,8 @@ const MU_MANAGE: Role[] = ['unit_admin', 'unit_staff'];
 /** Project tracking: read with projects.read (the world's unit leads the project, in the leader's portfolio); written by the lead unit or the 督查室. */
 const PROJ_READ: Role[] = ['leader', 'supervisor', 'unit_admin', 'unit_staff', 'viewer'];
 const PROJ_EDIT: Role[] = ['supervisor', 'unit_admin', 'unit_staff'];
+/** The first bytes of a JPEG: enough for the photo check. */
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)]);
 
 let n = 0;
 const uniq = (p: string) => `${p}${Date.now().toString(36)}${(n++).toString(36)}`;
@@ -158,6 +160,23 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     if (r.statusCode !== 201) throw new Error(`milestone fixture: ${r.statusCode} ${r.body}`);
     return `/projects/${id}/milestones/${r.json().id}`;
   };
+  /** A project with this month's report filed: the photos URL of that report. */
+  const photoReport = async () => {
+    const id = await project();
+    const r = await w().clients.supervisor.put(v1(`/projects/${id}/reports/${TODAY.slice(0, 7)}`), { amount: 10, progressText: '按计划推进' });
+    if (r.statusCode !== 200) throw new Error(`report fixture: ${r.statusCode} ${r.body}`);
+    return `/projects/${id}/reports/${TODAY.slice(0, 7)}/photos`;
+  };
+  let sharedPhotoRep: Promise<string> | null = null;
+  const sharedPhotoReport = () => (sharedPhotoRep ??= photoReport());
+  /** A photo on a filed report, uploaded by `by` (a unit removes only what it uploaded). */
+  const reportPhoto = async (by: RoleOrNone) => {
+    const url = await photoReport();
+    const r = await w().clients[by].upload(v1(url), '施工现场.jpg', JPEG);
+    if (r.statusCode !== 201) throw new Error(`photo fixture: ${r.statusCode} ${r.body}`);
+    return `${url}/${r.json().id}`;
+  };
+  let sharedPhoto: Promise<string> | null = null;
   const plannedProject = async () => { const id = await project(); await w().clients.supervisor.post(v1(`/projects/${id}/milestones`), { title: '开工', plannedEnd: DEADLINE }); return id; };
   const usersXlsx = () => buildXlsx({ header: ['用户名', '姓名'], rows: [[uniq('imp'), '导入人']] });
   /** 项目库: a reserve project led by the world's unit, created by the 督查室 (no library unit is set in this county). */
@@ -334,6 +353,9 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'GET /api/v1/projects/{id}/visits': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/visits`) }) },
     'POST /api/v1/projects/{id}/visits': { allow: ['leader', 'supervisor'], ok: 201, req: async () => ({ url: v1(`/projects/${await sharedProject()}/visits`), body: { leaderUserId: w().users.leader.id, visitedOn: TODAY, attendees: '矩阵测试', decisions: [] } }) },
     // 重大项目 项目库: read with projects.read; created and imported by the 督查室 or a library unit (setting projects.libraryUnitIds); edited, moved and its approvals recorded by those or the lead unit.
+    'POST /api/v1/projects/{id}/reports/{period}/photos': { allow: PROJ_EDIT, ok: 201, req: async () => ({ url: v1(await sharedPhotoReport()), upload: JPEG, filename: '形象进度.jpg' }) },
+    'GET /api/v1/projects/{id}/reports/{period}/photos/{photoId}': { allow: PROJ_READ, req: async () => ({ url: v1(await (sharedPhoto ??= reportPhoto('supervisor'))) }) },
+    'DELETE /api/v1/projects/{id}/reports/{period}/photos/{photoId}': { allow: PROJ_EDIT, req: async (role) => ({ url: v1(await reportPhoto(PROJ_EDIT.includes(role as Role) ? role : 'supervisor')) }) },
     'GET /api/v1/projects': { allow: PROJ_READ, req: () => ({ url: v1('/projects') }) },
     'GET /api/v1/projects/options': { allow: PROJ_READ, req: () => ({ url: v1('/projects/options') }) },
     'GET /api/v1/projects/stock': { allow: PROJ_READ, req: () => ({ url: v1('/projects/stock') }) },

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_mu.js';
 import * as m0011 from './migrations/0011_projects.js';
 import * as m0012 from './migrations/0012_project_tracking.js';
 import * as m0013 from './migrations/0013_mu_policies.js';
+import * as m0014 from './migrations/0014_project_report_photos.js';
 
 // Listed explicitly so that migrations travel with any bundle and run in a fixed order.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0011_projects': m0011,
   '0012_project_tracking': m0012,
   '0013_mu_policies': m0013,
+  '0014_project_report_photos': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

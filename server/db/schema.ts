@@ -146,6 +146,10 @@ export interface ProjectProblemTable { id: string; projectId: string; regionCode
 export interface ProjectVisitTable { id: string; projectId: string; regionCode: string; leaderUserId: string; visitedOn: string; attendees: string; summary: string | null; createdBy: string | null; createdAt: string }
 export interface ProjectVisitDecisionTable { id: string; visitId: string; projectId: string; content: string; leadUnitId: string; deadline: string; taskId: string; sortOrder: Generated<number> }
 
+export interface ProjectReportPhotoTable {
+  id: string; reportId: string; projectId: string; regionCode: string; period: string; filename: string; mime: string; size: number; sha256: string;
+  storagePath: string; uploadedBy: string | null; uploadedByName: string | null; uploadedByUnitId: string | null; uploadedAt: string;
+}
 export interface DB {
   counters: CounterTable;
   enterprises: EnterpriseTable;
@@ -187,6 +191,7 @@ export interface DB {
   projectVisits: ProjectVisitTable;
   projectVisitDecisions: ProjectVisitDecisionTable;
   regions: RegionTable;
+  projectReportPhotos: ProjectReportPhotoTable;
   units: UnitTable;
   users: UserTable;
   userRoles: UserRoleTable;

@@ -1,7 +1,8 @@
 // 月报: the lead unit's monthly report on a project — 当月完成投资 (typed), 1-N月 and 累计 (derived), 形象进度, problems.
 // Filing: open until the period's due date (reports-rules.ts), and any number of times until then; filed after the
 // due date → flagged late. After the due date the period is closed: a change is a correction, which needs a reason
-// and is kept (before/after) and audited. The form starts from last month's report.
+// and is kept (before/after) and audited. The form starts from last month's report. Photos of the 形象进度 (optional)
+// are in report-photos.ts.
 import type { Ctx } from '../../context.js';
 import { audit, inTransaction } from '../../context.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -12,6 +13,7 @@ import { getSetting } from '../../platform/settings.js';
 import { loadCalendar } from '../calendar/service.js';
 import { addPeriods, canReport, cumulate, isClosed, isLate, isPeriod, lastEndedPeriod, periodOf, reportDueOn, round2, type Period } from './reports-rules.js';
 import { investmentToDate } from './reports-read.js';
+import { photosByReport } from './report-photos.js';
 import { projectFor, rightsOn, type ProjectRow } from './tracking-access.js';
 import type { ReportInput } from './tracking-schemas.js';
 
@@ -37,6 +39,7 @@ export async function projectReports(ctx: Ctx, actor: Actor, projectId: string) 
     ctx.db.selectFrom('projectReportCorrections').select(['reportId', 'at', 'actorName', 'reason', 'beforeJson', 'afterJson']).where('projectId', '=', p.id).orderBy('at').execute(),
     loadCalendar(ctx), getSetting(ctx, 'projects.reportDueDay'), rightsOn(ctx, ctx.db, actor, p),
   ]);
+  const photos = await photosByReport(ctx.db, actor, p.id, rights.edit);
   const dueOf = (q: Period) => reportDueOn(q, dueDay, cal);
   const cum = new Map(cumulate(rows).map((c) => [c.period, c]));
   const byReport = new Map<string, typeof corrections>();
@@ -50,6 +53,7 @@ export async function projectReports(ctx: Ctx, actor: Actor, projectId: string) 
       progressText: r.progressText, problemsText: r.problemsText, source: r.source as 'form' | 'ledger', dueOn: r.dueOn, filedAt: r.filedAt, filedByName: r.filedByName,
       late: !!r.late, closed: isClosed(day, r.dueOn), version: r.version,
       corrections: (byReport.get(r.id) ?? []).map((c) => ({ at: c.at, actorName: c.actorName, reason: c.reason, before: JSON.parse(c.beforeJson), after: JSON.parse(c.afterJson) })),
+      photos: photos.get(r.id) ?? [],
     })),
     missing,
   };
@@ -69,6 +73,7 @@ export async function reportForm(ctx: Ctx, actor: Actor, projectId: string, peri
     investmentToDate(ctx.db, p.id, addPeriods(q, -1)),
   ]);
   const sameYear = addPeriods(q, -1).slice(0, 4) === q.slice(0, 4);
+  const photos = existing ? (await photosByReport(ctx.db, actor, p.id, (await rightsOn(ctx, ctx.db, actor, p)).edit)).get(existing.id) ?? [] : [];
   return {
     projectId: p.id, period: q, dueOn, closed: isClosed(day, dueOn), canReport: canReport(q, day),
     exists: !!existing, version: existing?.version ?? null,
@@ -77,6 +82,7 @@ export async function reportForm(ctx: Ctx, actor: Actor, projectId: string, peri
     problemsText: existing?.problemsText ?? previous?.problemsText ?? null,
     previous: previous ? { period: previous.period, amount: previous.amount } : null,
     yearToDateBefore: sameYear ? before.yearToDate : 0, sinceStartBefore: before.sinceStart,
+    photos,
   };
 }
 

@@ -11,6 +11,8 @@ import * as milestones from './milestones-service.js';
 import * as reports from './reports-service.js';
 import * as problems from './problems-service.js';
 import * as visits from './visits-service.js';
+import * as photos from './report-photos.js';
+import { Invalid } from '../../platform/errors.js';
 import { exportOverview, projectOverview } from './overview-service.js';
 import { projectLight } from './traffic-light-read.js';
 
@@ -82,4 +84,26 @@ export function projectTrackingRoutes(app: FastifyInstance, ctx: Ctx): void {
   r.post('/api/v1/projects/:id/visits', {
     schema: { tags, summary: '记录现场办公（议定事项生成督办事项）Record a site visit', params: S.ProjectIdParams, body: S.VisitInput, response: { 201: S.Visit, ...errors(400, 401, 403, 404) } },
   }, async (req, reply) => reply.status(201).send(await visits.recordVisit(ctx, actorOf(req), req.params.id, req.body)));
+
+  // 月报 photos (形象进度, optional): the file itself is served inline so that the page can show it.
+  r.post('/api/v1/projects/:id/reports/:period/photos', {
+    schema: { tags, summary: '上传月报形象进度照片（可选，最多9张）Add a photo to a monthly report', params: S.PeriodParams, consumes: ['multipart/form-data'], response: { 201: S.ReportPhoto, ...errors(400, 401, 403, 404, 413) } },
+  }, async (req, reply) => {
+    if (!req.isMultipart()) throw new Invalid({ field: 'file', code: 'invalid.required' });
+    const part = await req.file();
+    if (!part) throw new Invalid({ field: 'file', code: 'invalid.required' });
+    let data: Buffer;
+    try { data = await part.toBuffer(); } catch { throw new Invalid({ field: 'file', code: 'invalid.tooLarge' }, 'invalid.tooLarge'); }
+    return reply.status(201).send(await photos.addReportPhoto(ctx, actorOf(req), req.params.id, req.params.period, part.filename, data));
+  });
+  r.get('/api/v1/projects/:id/reports/:period/photos/:photoId', {
+    schema: { tags, summary: '查看月报照片 A monthly report photo (the image)', params: S.ReportPhotoParams, produces: ['image/jpeg', 'image/png', 'image/webp'], response: errors(401, 403, 404) },
+  }, async (req, reply) => {
+    const { meta, stream } = await photos.openReportPhoto(ctx, actorOf(req), req.params.id, req.params.period, req.params.photoId);
+    return reply.type(meta.mime).header('content-disposition', `inline; filename="photo"; filename*=UTF-8''${encodeURIComponent(meta.filename)}`)
+      .header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=86400').send(stream);
+  });
+  r.delete('/api/v1/projects/:id/reports/:period/photos/:photoId', {
+    schema: { tags, summary: '删除月报照片（截止后须填写原因）Remove a photo your unit uploaded', params: S.ReportPhotoParams, querystring: S.ReportPhotoRemoveQuery, response: { 200: Ok, ...errors(400, 401, 403, 404) } },
+  }, async (req) => photos.removeReportPhoto(ctx, actorOf(req), req.params.id, req.params.period, req.params.photoId, req.query.reason));
 }

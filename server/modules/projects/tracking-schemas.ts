@@ -72,10 +72,13 @@ export const ReportInput = Type.Object({
   reason: Type.Optional(Type.String({ maxLength: 500, description: 'required to correct a closed period' })),
 }, { additionalProperties: false });
 export type ReportInput = Static<typeof ReportInput>;
+/** A 形象进度 photo on a monthly report (optional evidence); its bytes at …/reports/{period}/photos/{photoId}. */
+export const ReportPhoto = Type.Object({ id: Str, filename: Str, mime: Str, size: Type.Integer(), uploadedAt: Str, by: N(Str), canRemove: Type.Boolean() });
 export const Report = Type.Object({
   id: Str, period: Str, amount: Num, yearToDate: Num, sinceStart: Num, progressText: Str, problemsText: N(Str), source: StringEnum(['form', 'ledger'] as const),
   dueOn: Str, filedAt: Str, filedByName: N(Str), late: Type.Boolean(), closed: Type.Boolean(), version: Type.Integer(),
   corrections: Type.Array(Type.Object({ at: Str, actorName: N(Str), reason: Str, before: Type.Record(Str, Type.Unknown()), after: Type.Record(Str, Type.Unknown()) })),
+  photos: Type.Array(ReportPhoto),
 }, { $id: 'ProjectReport' });
 export const ReportList = Type.Object({
   projectId: Str, today: Str, reportDueDay: Type.Integer(), canFile: Type.Boolean(),
@@ -87,6 +90,7 @@ export const ReportForm = Type.Object({
   amount: N(Num), progressText: Str, problemsText: N(Str), previous: N(Type.Object({ period: Str, amount: Num })),
   yearToDateBefore: Num, sinceStartBefore: Num,
 });
+  photos: Type.Array(ReportPhoto),
 export const ReportSaved = Type.Object({ created: Type.Boolean(), report: Type.Ref('ProjectReport') });
 
 export const ProblemInput = Type.Object({
@@ -141,3 +145,7 @@ export const Overview = Type.Object({
   approvalsDue: Type.Array(Type.Object({ projectId: Str, name: Str, serial: Str, leadUnitName: Str, kind: Str, kindLabel: Str, plannedOn: Str, overdue: Type.Boolean() })),
   reports: Type.Object({ period: Str, dueOn: Str, owing: Type.Integer(), filed: Type.Integer(), late: Type.Integer(), missing: Type.Integer() }),
 });
+
+// 月报 photos
+export const ReportPhotoParams = Type.Object({ id: Id, period: PeriodStr, photoId: Id }, { additionalProperties: false });
+export const ReportPhotoRemoveQuery = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500, description: 'required once the period is closed' })) }, { additionalProperties: false });
