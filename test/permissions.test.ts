@@ -324,6 +324,11 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'PUT /api/v1/mu/schemes/{id}': { allow: MU_MANAGE, req: async () => { const s = await muScheme(); return { url: v1(`/mu/schemes/${s.id}`), body: { version: 1, definition: s.definition } }; } },
     'GET /api/v1/mu/adjustments': { allow: MU_MANAGE, req: () => ({ url: v1('/mu/adjustments?year=2039') }) },
     'PUT /api/v1/mu/adjustments': { allow: MU_MANAGE, req: async () => ({ url: v1('/mu/adjustments'), body: { year: 2039, enterpriseId: (await sharedMuEval()).enterpriseId, itemKey: 'hightech', quantity: 1 } }) },
+    'GET /api/v1/mu/adjustments/template': { allow: MU_MANAGE, req: async () => { await sharedMuEval(); return { url: v1('/mu/adjustments/template?year=2039') }; } },
+    'POST /api/v1/mu/adjustments/import': { allow: MU_MANAGE, req: async () => {
+      const e = await ctx.db.selectFrom('enterprises').select('creditCode').where('id', '=', (await sharedMuEval()).enterpriseId).executeTakeFirstOrThrow();
+      return { url: v1('/mu/adjustments/import?year=2039'), upload: await buildXlsx({ header: ['统一社会信用代码', '事项', '数量'], rows: [[e.creditCode, '国家高新技术企业', 1]] }) };
+    } },
     'GET /api/v1/mu/runs': { allow: MU_READ, req: () => ({ url: v1('/mu/runs') }) },
     'POST /api/v1/mu/runs': { allow: MU_MANAGE, ok: 201, req: async () => ({ url: v1('/mu/runs'), body: { schemeId: (await muScheme()).id } }) },
     'GET /api/v1/mu/runs/{id}': { allow: MU_READ, req: async () => ({ url: v1(`/mu/runs/${(await sharedMuEval()).runId}`) }) },
@@ -332,11 +337,13 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'POST /api/v1/mu/runs/{id}/publish': { allow: MU_MANAGE, req: async () => ({ url: v1(`/mu/runs/${await muDraftRun()}/publish`) }) },
     'GET /api/v1/mu/runs/{id}/reproduce': { allow: MU_READ, req: async () => ({ url: v1(`/mu/runs/${(await sharedMuEval()).runId}/reproduce`) }) },
     'GET /api/v1/mu/runs/{id}/results': { allow: MU_READ, req: async () => ({ url: v1(`/mu/runs/${(await sharedMuEval()).runId}/results`) }) },
+    'GET /api/v1/mu/runs/{id}/results/export': { allow: MU_READ, req: async () => ({ url: v1(`/mu/runs/${(await sharedMuEval()).runId}/results/export`) }) },
     'GET /api/v1/mu/runs/{id}/results/{enterpriseId}': { allow: MU_READ, req: async () => { const e = await sharedMuEval(); return { url: v1(`/mu/runs/${e.runId}/results/${e.enterpriseId}`) }; } },
     'GET /api/v1/mu/runs/{id}/results/{enterpriseId}/report': { allow: MU_READ, req: async () => { const e = await sharedMuEval(); return { url: v1(`/mu/runs/${e.runId}/results/${e.enterpriseId}/report`) }; } },
     // 重大项目推进: 挂图作战, 月报, 红黄绿灯, 问题, 现场办公 (the plan is approved by the 督查室 or a library unit; a visit recorded by the 督查室 or a leader; a red project sent by its leader or the 督查室).
     'GET /api/v1/projects/overview': { allow: PROJ_READ, req: () => ({ url: v1('/projects/overview') }) },
     'GET /api/v1/projects/overview/export': { allow: PROJ_READ, req: () => ({ url: v1('/projects/overview/export?table=stage') }) },
+    'GET /api/v1/projects/reports/export': { allow: PROJ_READ, req: () => ({ url: v1('/projects/reports/export') }) },
     'GET /api/v1/projects/battle-map': { allow: PROJ_READ, req: () => ({ url: v1('/projects/battle-map') }) },
     'GET /api/v1/projects/{id}/milestones': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/milestones`) }) },
     'POST /api/v1/projects/{id}/milestones': { allow: PROJ_EDIT, ok: 201, req: async () => ({ url: v1(`/projects/${await sharedProject()}/milestones`), body: { title: uniq('节点'), plannedEnd: DEADLINE } }) },
@@ -346,6 +353,9 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'GET /api/v1/projects/{id}/reports': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/reports`) }) },
     'GET /api/v1/projects/{id}/reports/form': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/reports/form`) }) },
     'PUT /api/v1/projects/{id}/reports/{period}': { allow: PROJ_EDIT, req: async () => ({ url: v1(`/projects/${await sharedProject()}/reports/${TODAY.slice(0, 7)}`), body: { amount: 10, progressText: '按计划推进' } }) },
+    'POST /api/v1/projects/{id}/reports/{period}/photos': { allow: PROJ_EDIT, ok: 201, req: async () => ({ url: v1(await sharedPhotoReport()), upload: JPEG, filename: '形象进度.jpg' }) },
+    'GET /api/v1/projects/{id}/reports/{period}/photos/{photoId}': { allow: PROJ_READ, req: async () => ({ url: v1(await (sharedPhoto ??= reportPhoto('supervisor'))) }) },
+    'DELETE /api/v1/projects/{id}/reports/{period}/photos/{photoId}': { allow: PROJ_EDIT, req: async (role) => ({ url: v1(await reportPhoto(PROJ_EDIT.includes(role as Role) ? role : 'supervisor')) }) },
     'GET /api/v1/projects/{id}/light': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/light`) }) },
     'GET /api/v1/projects/{id}/problems': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/problems`) }) },
     'POST /api/v1/projects/{id}/problems': { allow: PROJ_EDIT, ok: 201, req: async () => ({ url: v1(`/projects/${await sharedProject()}/problems`), body: { kind: 'funds', description: uniq('资金未到位') } }) },
@@ -353,9 +363,6 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'GET /api/v1/projects/{id}/visits': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/visits`) }) },
     'POST /api/v1/projects/{id}/visits': { allow: ['leader', 'supervisor'], ok: 201, req: async () => ({ url: v1(`/projects/${await sharedProject()}/visits`), body: { leaderUserId: w().users.leader.id, visitedOn: TODAY, attendees: '矩阵测试', decisions: [] } }) },
     // 重大项目 项目库: read with projects.read; created and imported by the 督查室 or a library unit (setting projects.libraryUnitIds); edited, moved and its approvals recorded by those or the lead unit.
-    'POST /api/v1/projects/{id}/reports/{period}/photos': { allow: PROJ_EDIT, ok: 201, req: async () => ({ url: v1(await sharedPhotoReport()), upload: JPEG, filename: '形象进度.jpg' }) },
-    'GET /api/v1/projects/{id}/reports/{period}/photos/{photoId}': { allow: PROJ_READ, req: async () => ({ url: v1(await (sharedPhoto ??= reportPhoto('supervisor'))) }) },
-    'DELETE /api/v1/projects/{id}/reports/{period}/photos/{photoId}': { allow: PROJ_EDIT, req: async (role) => ({ url: v1(await reportPhoto(PROJ_EDIT.includes(role as Role) ? role : 'supervisor')) }) },
     'GET /api/v1/projects': { allow: PROJ_READ, req: () => ({ url: v1('/projects') }) },
     'GET /api/v1/projects/options': { allow: PROJ_READ, req: () => ({ url: v1('/projects/options') }) },
     'GET /api/v1/projects/stock': { allow: PROJ_READ, req: () => ({ url: v1('/projects/stock') }) },

@@ -11,6 +11,10 @@ import { DOCX_TYPE, docxAttachment } from '../../platform/documents/official-doc
 import * as S from './schemas.js';
 import * as schemes from './service.js';
 import * as runs from './runs.js';
+import { adjustmentsTemplate, importAdjustments } from './adjustments-import.js';
+import { exportRunResults } from './runs-export.js';
+import { readUpload, localizeRowErrors } from '../../platform/http/upload.js';
+import { attachment, XLSX_TYPE } from '../../platform/excel/excel.js';
 
 const tags = ['mu 亩均论英雄'];
 
@@ -44,6 +48,21 @@ export function muRoutes(app: FastifyInstance, ctx: Ctx): void {
     schema: { tags, summary: '录入加减分事项（数量 0 为删除）Enter a bonus/deduction quantity (0 removes it)', body: S.AdjustmentPut, response: { 200: Ok, ...errors(400, 401, 403, 404) } },
   }, async (req) => schemes.putAdjustment(ctx, actorOf(req), req.body));
 
+  r.get('/api/v1/mu/adjustments/template', {
+    schema: { tags, summary: '加减分事项导入模板（含本年度已录入的数据）The year\'s bonus/deduction sheet, prefilled with today\'s inputs', querystring: S.AdjustmentYearQuery, produces: [XLSX_TYPE], response: errors(400, 401, 403) },
+  }, async (req, reply) => {
+    const buf = await adjustmentsTemplate(ctx, actorOf(req), req.query.year);
+    return reply.type(XLSX_TYPE).header('content-disposition', attachment(`${req.query.year}年度亩均评价加减分事项.xlsx`)).send(buf);
+  });
+
+  r.post('/api/v1/mu/adjustments/import', {
+    schema: { tags, summary: '从 Excel 导入加减分事项（先预览变化；commit=true 全部导入或全部不导入）Import bonus/deduction inputs', querystring: S.AdjustmentImportQuery, consumes: ['multipart/form-data'], response: { 200: S.AdjustmentImportResult, ...errors(400, 401, 403) } },
+  }, async (req) => {
+    const { buffer } = await readUpload(req);
+    const res = await importAdjustments(ctx, actorOf(req), req.query.year, buffer, req.query.commit === true || req.query.commit === '1');
+    return { ...res, errors: localizeRowErrors(req, res.errors) };
+  });
+
   r.get('/api/v1/mu/runs', {
     schema: { tags, summary: '评价批次 Evaluation runs', querystring: S.YearQuery, response: { 200: S.RunList, ...errors(400, 401, 403) } },
   }, async (req) => runs.listRuns(ctx, actorOf(req), req.query.year));
@@ -75,6 +94,13 @@ export function muRoutes(app: FastifyInstance, ctx: Ctx): void {
   r.get('/api/v1/mu/runs/:id/results', {
     schema: { tags, summary: '评价结果 Results of a run', params: S.RunIdParams, querystring: S.ResultQuery, response: { 200: S.ResultPage, ...errors(400, 401, 403, 404) } },
   }, async (req) => runs.listResults(ctx, actorOf(req), req.params.id, req.query));
+
+  r.get('/api/v1/mu/runs/:id/results/export', {
+    schema: { tags, summary: '导出评价结果（评价结果、不参评企业、评价说明三张表）Export a run\'s results to Excel', params: S.RunIdParams, produces: [XLSX_TYPE], response: errors(401, 403, 404) },
+  }, async (req, reply) => {
+    const x = await exportRunResults(ctx, actorOf(req), req.params.id);
+    return reply.type(XLSX_TYPE).header('content-disposition', attachment(x.filename)).send(x.body);
+  });
 
   r.get('/api/v1/mu/runs/:id/results/:enterpriseId', {
     schema: { tags, summary: '企业评价说明 An enterprise\'s result, item by item, with the reasons', params: S.ResultParams, response: { 200: S.ResultDetail, ...errors(401, 403, 404) } },

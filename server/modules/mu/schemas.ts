@@ -115,6 +115,27 @@ export const AdjustmentPut = Type.Object({
 }, { additionalProperties: false });
 export type AdjustmentPutInput = Static<typeof AdjustmentPut>;
 
+export const AdjustmentYearQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false });
+export const AdjustmentImportQuery = Type.Object({
+  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+  /** true or 1: write all rows or none; default a preview. */
+  commit: Type.Optional(Type.Union([Type.Boolean(), StringEnum(['0', '1'] as const)])),
+}, { additionalProperties: false });
+const AdjustmentValue = Type.Union([Type.Object({ quantity: Type.Number(), note: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]);
+export const AdjustmentImportResult = Type.Object({
+  committed: Type.Boolean(),
+  /** wide: one row per enterprise, a column per item (a blank cell removes); long: one row per enterprise and item. */
+  layout: StringEnum(['wide', 'long'] as const),
+  total: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), removed: Type.Integer(), unchanged: Type.Integer(),
+  changes: Type.Array(Type.Object({
+    row: Type.Integer(), enterpriseId: Type.String(), creditCode: Type.String(), name: Type.String(), itemKey: Type.String(), itemName: Type.String(),
+    kind: StringEnum(['added', 'changed', 'removed'] as const), before: AdjustmentValue, after: AdjustmentValue,
+  })),
+  /** More than the first 1,000 changes: the rest are counted, not listed. */
+  changesTruncated: Type.Boolean(),
+  errors: Type.Array(Type.Object({ row: Type.Integer(), field: Type.String(), code: Type.String(), message: Type.String() })),
+});
+
 const RunStatus = StringEnum(['draft', 'published'] as const);
 export const Run = Type.Object({
   id: Type.String(), regionCode: Type.String(), year: Type.Integer(), schemeId: Type.String(), schemeVersion: Type.Integer(), schemeName: Type.String(),
