@@ -343,7 +343,6 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     // 重大项目推进: 挂图作战, 月报, 红黄绿灯, 问题, 现场办公 (the plan is approved by the 督查室 or a library unit; a visit recorded by the 督查室 or a leader; a red project sent by its leader or the 督查室).
     'GET /api/v1/projects/overview': { allow: PROJ_READ, req: () => ({ url: v1('/projects/overview') }) },
     'GET /api/v1/projects/overview/export': { allow: PROJ_READ, req: () => ({ url: v1('/projects/overview/export?table=stage') }) },
-    'GET /api/v1/projects/reports/export': { allow: PROJ_READ, req: () => ({ url: v1('/projects/reports/export') }) },
     'GET /api/v1/projects/battle-map': { allow: PROJ_READ, req: () => ({ url: v1('/projects/battle-map') }) },
     'GET /api/v1/projects/{id}/milestones': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/milestones`) }) },
     'POST /api/v1/projects/{id}/milestones': { allow: PROJ_EDIT, ok: 201, req: async () => ({ url: v1(`/projects/${await sharedProject()}/milestones`), body: { title: uniq('节点'), plannedEnd: DEADLINE } }) },
@@ -353,9 +352,6 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'GET /api/v1/projects/{id}/reports': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/reports`) }) },
     'GET /api/v1/projects/{id}/reports/form': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/reports/form`) }) },
     'PUT /api/v1/projects/{id}/reports/{period}': { allow: PROJ_EDIT, req: async () => ({ url: v1(`/projects/${await sharedProject()}/reports/${TODAY.slice(0, 7)}`), body: { amount: 10, progressText: '按计划推进' } }) },
-    'POST /api/v1/projects/{id}/reports/{period}/photos': { allow: PROJ_EDIT, ok: 201, req: async () => ({ url: v1(await sharedPhotoReport()), upload: JPEG, filename: '形象进度.jpg' }) },
-    'GET /api/v1/projects/{id}/reports/{period}/photos/{photoId}': { allow: PROJ_READ, req: async () => ({ url: v1(await (sharedPhoto ??= reportPhoto('supervisor'))) }) },
-    'DELETE /api/v1/projects/{id}/reports/{period}/photos/{photoId}': { allow: PROJ_EDIT, req: async (role) => ({ url: v1(await reportPhoto(PROJ_EDIT.includes(role as Role) ? role : 'supervisor')) }) },
     'GET /api/v1/projects/{id}/light': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/light`) }) },
     'GET /api/v1/projects/{id}/problems': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/problems`) }) },
     'POST /api/v1/projects/{id}/problems': { allow: PROJ_EDIT, ok: 201, req: async () => ({ url: v1(`/projects/${await sharedProject()}/problems`), body: { kind: 'funds', description: uniq('资金未到位') } }) },
@@ -363,6 +359,9 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     'GET /api/v1/projects/{id}/visits': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/visits`) }) },
     'POST /api/v1/projects/{id}/visits': { allow: ['leader', 'supervisor'], ok: 201, req: async () => ({ url: v1(`/projects/${await sharedProject()}/visits`), body: { leaderUserId: w().users.leader.id, visitedOn: TODAY, attendees: '矩阵测试', decisions: [] } }) },
     // 重大项目 项目库: read with projects.read; created and imported by the 督查室 or a library unit (setting projects.libraryUnitIds); edited, moved and its approvals recorded by those or the lead unit.
+    'POST /api/v1/projects/{id}/reports/{period}/photos': { allow: PROJ_EDIT, ok: 201, req: async () => ({ url: v1(await sharedPhotoReport()), upload: JPEG, filename: '形象进度.jpg' }) },
+    'GET /api/v1/projects/{id}/reports/{period}/photos/{photoId}': { allow: PROJ_READ, req: async () => ({ url: v1(await (sharedPhoto ??= reportPhoto('supervisor'))) }) },
+    'DELETE /api/v1/projects/{id}/reports/{period}/photos/{photoId}': { allow: PROJ_EDIT, req: async (role) => ({ url: v1(await reportPhoto(PROJ_EDIT.includes(role as Role) ? role : 'supervisor')) }) },
     'GET /api/v1/projects': { allow: PROJ_READ, req: () => ({ url: v1('/projects') }) },
     'GET /api/v1/projects/options': { allow: PROJ_READ, req: () => ({ url: v1('/projects/options') }) },
     'GET /api/v1/projects/stock': { allow: PROJ_READ, req: () => ({ url: v1('/projects/stock') }) },
