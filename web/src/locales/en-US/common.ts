@@ -74,6 +74,7 @@ const en: typeof zh = {
   'page.forbidden': 'You may not open this page',
   'page.forbiddenHint': 'This page needs another role. Ask the security administrator to grant it.',
   'page.loading': 'Loading…',
+  'chart.loading': 'Loading the chart…',
   'page.crashed': 'Something went wrong on this page',
   'page.crashedHint': 'Reload the page; if it keeps happening, contact the system administrator.',
 };

@@ -12,7 +12,7 @@ import { useListParams } from '../../app/useListParams';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
-import { MuAggregatesChart } from './MuAggregatesChart';
+import { Echart as MuAggregatesChart } from '../../components/Echart';
 import { CLASS_COLORS, fmt2, MU_CLASSES, usePublishedYears, YearSelect, type ClassCounts, type PerMu, type Scores, type Transitions } from './MuPoliciesShared';
 
 type ClassBy = 'township' | 'park' | 'industry';

@@ -1,30 +1,12 @@
 // The year's planned (序时, cumulative) against completed investment month by month, as an ECharts chart loaded on
-// first use (modular import; no other page carries it).
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Spin } from 'antd';
+// first use (components/Echart).
+import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n';
+import { Echart } from '../../components/Echart';
 import type { Overview } from './tracking-shared';
-
-type ECharts = typeof import('echarts/core');
-let loading: Promise<ECharts> | null = null;
-const loadEcharts = () => (loading ??= import('./ProjectsEcharts').then((m) => m.echarts));
 
 export function InvestmentChart({ months }: { months: Overview['months'] }) {
   const { t, locale } = useI18n();
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReturnType<ECharts['init']> | null>(null);
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let disposed = false; let observer: ResizeObserver | null = null;
-    void loadEcharts().then((echarts) => {
-      if (disposed || !el.current) return;
-      chart.current = echarts.init(el.current, undefined, { renderer: 'canvas' });
-      observer = new ResizeObserver(() => chart.current?.resize());
-      observer.observe(el.current);
-      setReady(true);
-    });
-    return () => { disposed = true; observer?.disconnect(); chart.current?.dispose(); chart.current = null; };
-  }, []);
   const option = useMemo(() => ({
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
@@ -37,6 +19,5 @@ export function InvestmentChart({ months }: { months: Overview['months'] }) {
       { name: t('pt.ov.chart.completed'), type: 'line', data: months.map((m) => m.completedToDate), itemStyle: { color: '#1a56c4' } },
     ],
   }), [months, t, locale]);
-  useEffect(() => { if (ready && chart.current) chart.current.setOption(option, { notMerge: true }); }, [ready, option]);
-  return <Spin spinning={!ready}><div ref={el} style={{ width: '100%', height: 300 }} data-testid="investment-chart" /></Spin>;
+  return <Echart option={option} height={300} testId="investment-chart" />;
 }
