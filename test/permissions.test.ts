@@ -343,6 +343,7 @@ function table(app: FastifyInstance, ctx: Ctx, w: () => World): Record<string, E
     // 重大项目推进: 挂图作战, 月报, 红黄绿灯, 问题, 现场办公 (the plan is approved by the 督查室 or a library unit; a visit recorded by the 督查室 or a leader; a red project sent by its leader or the 督查室).
     'GET /api/v1/projects/overview': { allow: PROJ_READ, req: () => ({ url: v1('/projects/overview') }) },
     'GET /api/v1/projects/overview/export': { allow: PROJ_READ, req: () => ({ url: v1('/projects/overview/export?table=stage') }) },
+    'GET /api/v1/projects/reports/export': { allow: PROJ_READ, req: () => ({ url: v1('/projects/reports/export') }) },
     'GET /api/v1/projects/battle-map': { allow: PROJ_READ, req: () => ({ url: v1('/projects/battle-map') }) },
     'GET /api/v1/projects/{id}/milestones': { allow: PROJ_READ, req: async () => ({ url: v1(`/projects/${await sharedProject()}/milestones`) }) },
     'POST /api/v1/projects/{id}/milestones': { allow: PROJ_EDIT, ok: 201, req: async () => ({ url: v1(`/projects/${await sharedProject()}/milestones`), body: { title: uniq('节点'), plannedEnd: DEADLINE } }) },

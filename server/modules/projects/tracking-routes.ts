@@ -14,6 +14,7 @@ import * as visits from './visits-service.js';
 import * as photos from './report-photos.js';
 import { Invalid } from '../../platform/errors.js';
 import { exportOverview, projectOverview } from './overview-service.js';
+import { exportMonthlyReports } from './reports-sheet.js';
 import { projectLight } from './traffic-light-read.js';
 
 const tags = ['projects tracking 重大项目推进'];
@@ -32,6 +33,12 @@ export function projectTrackingRoutes(app: FastifyInstance, ctx: Ctx): void {
     schema: { tags, summary: '总览导出 Excel Export the overview tables', querystring: S.OverviewExportQuery, produces: [XLSX_TYPE], response: errors(400, 401, 403) },
   }, async (req, reply) => {
     const { buffer, filename } = await exportOverview(ctx, actorOf(req), req.query);
+    return reply.type(XLSX_TYPE).header('content-disposition', attachment(filename)).send(buffer);
+  });
+  r.get('/api/v1/projects/reports/export', {
+    schema: { tags, summary: '月报导出（一个月一张表，含未报项目）Export one month\'s reports as one sheet, unfiled included', querystring: S.ReportsExportQuery, produces: [XLSX_TYPE], response: errors(400, 401, 403) },
+  }, async (req, reply) => {
+    const { buffer, filename } = await exportMonthlyReports(ctx, actorOf(req), req.query);
     return reply.type(XLSX_TYPE).header('content-disposition', attachment(filename)).send(buffer);
   });
   r.get('/api/v1/projects/battle-map', {

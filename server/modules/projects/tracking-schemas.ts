@@ -85,6 +85,7 @@ export const ReportList = Type.Object({
   items: Type.Array(Type.Ref('ProjectReport')), missing: Type.Array(Type.Object({ period: Str, dueOn: Str })),
 });
 export const ReportFormQuery = Type.Object({ period: Type.Optional(PeriodStr) }, { additionalProperties: false });
+export const ReportsExportQuery = Type.Object({ period: Type.Optional(PeriodStr) }, { additionalProperties: false }); // default: the last ended month
 export const ReportForm = Type.Object({
   projectId: Str, period: Str, dueOn: Str, closed: Type.Boolean(), canReport: Type.Boolean(), exists: Type.Boolean(), version: N(Type.Integer()),
   amount: N(Num), progressText: Str, problemsText: N(Str), previous: N(Type.Object({ period: Str, amount: Num })),
