@@ -17,6 +17,7 @@ import { migrateToLatest } from '../server/db/migrate.js';
 import { DEMO, seedDemo } from '../server/demo/demo-county.js';
 import { seedDemoEnterprises } from '../server/demo/demo-enterprises.js';
 import { seedDemoMu } from '../server/demo/demo-mu.js';
+import { buildXlsx } from '../test/xlsx.js';
 
 let url = ''; let browser: Browser; let close: () => Promise<void>;
 
@@ -105,6 +106,48 @@ describe('亩均 evaluation in the browser', () => {
       await page.getByTestId('runs-table').getByText('已发布').nth(2).waitFor();
       await shot(page, 'mu-runs');
     });
+    await tab.page.close();
+  }, 180_000);
+
+  it('the office imports bonus/deduction inputs from a sheet and exports a run\'s results', async () => {
+    const tab = await openTab(browser);
+    const { page } = tab;
+    await journey(tab, 'mu-adjustments', async () => {
+      await signIn(page, 'u16staff');
+      if (!(await menuItem(page, '加减分事项').isVisible())) await page.getByRole('menuitem', { name: /亩均评价/ }).click();
+      await menuItem(page, '加减分事项').click();
+      await page.getByTestId('adj-table').waitFor();
+      const tpl = page.waitForEvent('download');
+      await page.getByTestId('adj-template').click();
+      expect((await tpl).suggestedFilename()).toMatch(/^2025年度亩均评价加减分事项\.xlsx$/);
+
+      // A list-layout sheet with one line: the preview names the enterprise and the change, then it is imported.
+      const list = await (await page.request.get(`${url}/api/v1/enterprises?aboveScale=true&pageSize=5`)).json();
+      const e = list.items[4] as { creditCode: string; name: string };
+      const sheet = await buildXlsx({ titleRows: ['2025年度加减分事项明细'], header: ['统一社会信用代码', '企业名称', '事项', '数量', '备注'], rows: [[e.creditCode, e.name, '发生较大以上安全生产事故', 1, '应急管理局通报（e2e）']] });
+      await page.getByTestId('adj-import').click();
+      const dialog = page.locator('.ant-modal:visible');
+      await dialog.locator('input[type=file]').setInputFiles({ name: '加减分事项.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: sheet });
+      await dialog.getByTestId('adj-changes').waitFor();
+      expect(await dialog.getByTestId('adj-changes').innerText()).toContain(e.name);
+      await shot(page, 'mu-adjustments-preview');
+      await dialog.getByTestId('import-commit').click();
+      await dialog.getByText('导入完成').waitFor();
+      await dialog.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+      await page.getByTestId('adj-search').locator('input').fill(e.creditCode);
+      await page.getByTestId('adj-search').locator('input').press('Enter');
+      await page.getByTestId('adj-table').getByText('应急管理局通报（e2e）').waitFor();
+      await shot(page, 'mu-adjustments', true);
+
+      // The results of a published run as a workbook.
+      await menuItem(page, '评价结果').click();
+      await page.getByTestId('runs-table').getByRole('link', { name: '2025' }).first().click();
+      await page.getByTestId('result-open').first().waitFor();
+      const dl = page.waitForEvent('download');
+      await page.getByTestId('run-export').click();
+      expect((await dl).suggestedFilename()).toMatch(/^2025年度亩均效益评价结果(（草稿）)?\.xlsx$/);
+    });
+    expect(tab.errors).toEqual([]);
     await tab.page.close();
   }, 180_000);
 

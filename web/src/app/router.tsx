@@ -41,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'mu/enterprises', element: guarded((a) => a.muAnalysis, page(() => import('../pages/enterprises/EnterprisesPage'))) },
       { path: 'mu/enterprises/:id', element: guarded((a) => a.muAnalysis, page(() => import('../pages/enterprises/EnterprisePage'))) },
       { path: 'mu/completeness', element: guarded((a) => a.muAnalysis, page(() => import('../pages/enterprises/CompletenessPage'))) },
+      { path: 'mu/adjustments', element: guarded((a) => a.muAnalysis, page(() => import('../pages/mu/MuAdjustmentsPage'))) },
       { path: 'mu/policies', element: guarded((a) => a.muAnalysis, page(() => import('../pages/mu/MuPoliciesPage'))) },
       { path: 'mu/policies/:id', element: guarded((a) => a.muAnalysis, page(() => import('../pages/mu/MuPoliciesListPage'))) },
       { path: 'mu/analysis', element: guarded((a) => a.muAnalysis, page(() => import('../pages/mu/MuAggregatesPage'))) },

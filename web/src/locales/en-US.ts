@@ -15,6 +15,7 @@ import projects from './en-US/projects';
 import muPolicies from './en-US/mu-policies';
 import enterprises from './en-US/enterprises';
 import mu from './en-US/mu';
+import muAdjustments from './en-US/mu-adjustments';
 
-export const messages: typeof zh = { ...common, ...auth, ...home, ...org, ...users, ...system, ...tasks, ...assessment, ...notices, ...projectsTracking, ...projects, ...muPolicies, ...enterprises, ...mu, 'module.title': 'What this module will do', 'module.who': 'Who uses it', 'module.status': 'This module is being built and will be used here. The units, leaders\' portfolios and accounts it relies on are already in place, kept by the system administrator.', 'date.format': 'YYYY-MM-DD HH:mm', 'date.day': 'YYYY-MM-DD' };
+export const messages: typeof zh = { ...common, ...auth, ...home, ...org, ...users, ...system, ...tasks, ...assessment, ...notices, ...projectsTracking, ...projects, ...muPolicies, ...enterprises, ...mu, ...muAdjustments, 'module.title': 'What this module will do', 'module.who': 'Who uses it', 'module.status': 'This module is being built and will be used here. The units, leaders\' portfolios and accounts it relies on are already in place, kept by the system administrator.', 'date.format': 'YYYY-MM-DD HH:mm', 'date.day': 'YYYY-MM-DD' };
 export { modules };

@@ -14,7 +14,8 @@ import projects from './zh-CN/projects';
 import muPolicies from './zh-CN/mu-policies';
 import enterprises from './zh-CN/enterprises';
 import mu from './zh-CN/mu';
+import muAdjustments from './zh-CN/mu-adjustments';
 
-export const messages = { ...common, ...auth, ...home, ...org, ...users, ...system, ...tasks, ...assessment, ...notices, ...projectsTracking, ...projects, ...muPolicies, ...enterprises, ...mu, 'module.title': '这一模块将提供', 'module.who': '谁来用', 'module.status': '本模块正在建设，上线后在此办理。它使用的单位名录、领导分管和用户账号已经可用，由系统管理员维护。', 'date.format': 'YYYY年M月D日 HH:mm', 'date.day': 'YYYY年M月D日' };
+export const messages = { ...common, ...auth, ...home, ...org, ...users, ...system, ...tasks, ...assessment, ...notices, ...projectsTracking, ...projects, ...muPolicies, ...enterprises, ...mu, ...muAdjustments, 'module.title': '这一模块将提供', 'module.who': '谁来用', 'module.status': '本模块正在建设，上线后在此办理。它使用的单位名录、领导分管和用户账号已经可用，由系统管理员维护。', 'date.format': 'YYYY年M月D日 HH:mm', 'date.day': 'YYYY年M月D日' };
 export type MessageKey = keyof typeof messages;
 export { modules };

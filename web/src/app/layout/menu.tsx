@@ -10,6 +10,7 @@ import { PieChartOutlined, SolutionOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, DatabaseOutlined } from '@ant-design/icons';
 import { ControlOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { AppstoreOutlined } from '@ant-design/icons';
+import { DiffOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access } from '../../access';
 import type { MessageKey } from '../../locales/zh-CN';
@@ -47,6 +48,7 @@ export const MENU: MenuEntry[] = [
       { path: '/mu/enterprises', label: 'menu.muEnterprises', icon: <DatabaseOutlined />, visible: (a) => a.muAnalysis },
       { path: '/mu/completeness', label: 'menu.muCompleteness', icon: <CheckSquareOutlined />, visible: (a) => a.muAnalysis },
       { path: '/mu/schemes', label: 'menu.muSchemes', icon: <ControlOutlined />, visible: (a) => a.muAnalysis },
+      { path: '/mu/adjustments', label: 'menu.muAdjustments', icon: <DiffOutlined />, visible: (a) => a.muAnalysis },
       { path: '/mu/runs', label: 'menu.muRuns', icon: <OrderedListOutlined />, visible: (a) => a.muAnalysis },
       { path: '/mu/policies', label: 'menu.muPolicies', icon: <SolutionOutlined />, visible: (a) => a.muAnalysis },
       { path: '/mu/analysis', label: 'menu.muAnalysis', icon: <PieChartOutlined />, visible: (a) => a.muAnalysis },

@@ -23,9 +23,11 @@ interface Props<R extends ImportResultBase> {
   columnsHint: string;
   onImported: (r: R) => void;
   renderDone?: (r: R) => ReactNode;
+  /** What the checked file would change, shown in the preview (e.g. the changes an import would make). */
+  renderPreview?: (r: R) => ReactNode;
 }
 
-export function ImportDialog<R extends ImportResultBase>({ open, onClose, title, endpoint, template, columnsHint, onImported, renderDone }: Props<R>) {
+export function ImportDialog<R extends ImportResultBase>({ open, onClose, title, endpoint, template, columnsHint, onImported, renderDone, renderPreview }: Props<R>) {
   const { t } = useI18n();
   const [phase, setPhase] = useState<Phase>('choose');
   const [file, setFile] = useState<File | null>(null);
@@ -98,6 +100,7 @@ export function ImportDialog<R extends ImportResultBase>({ open, onClose, title,
         <>
           <ImportSummary result={result} done={phase === 'done'} />
           {phase === 'preview' && !bad && <Alert type="success" showIcon title={t('import.ok')} />}
+          {phase === 'preview' && renderPreview?.(result)}
           {phase === 'preview' && bad && (
             <>
               <Alert type="error" showIcon title={t('import.errors', { count: result.errors.length })} style={{ marginBottom: 12 }} />

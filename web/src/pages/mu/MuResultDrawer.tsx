@@ -83,7 +83,8 @@ export function MuResultDrawer({ runId, enterpriseId, canManage, year, onClose }
   );
 }
 
-function AdjustmentEditor({ year, enterpriseId }: { year: number; enterpriseId: string }) {
+/** One enterprise's inputs of a year, item by item (also on the 加减分事项 page). */
+export function AdjustmentEditor({ year, enterpriseId }: { year: number; enterpriseId: string }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ['mu', 'adjustments', year], queryFn: () => ok(api.GET('/api/v1/mu/adjustments', { params: { query: { year } } })) });

@@ -3,11 +3,12 @@
 // after review (confirmed; frozen afterwards), delete a draft.
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { CheckCircleOutlined, DeleteOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, DownloadOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
+import { download } from '../../api/download';
 import { showError, showSuccess } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { useListParams } from '../../app/useListParams';
@@ -54,6 +55,11 @@ export default function MuRunPage() {
     onSuccess: () => { showSuccess(t('mu.run.deleted')); void refresh(); navigate('/mu/runs'); },
     onError: showError,
   });
+  const [exporting, setExporting] = useState(false);
+  const exportResults = async (year: number) => {
+    setExporting(true);
+    try { showSuccess(t('export.done', { name: await download(`/api/v1/mu/runs/${id}/results/export`, {}, `${year}年度亩均效益评价结果.xlsx`) })); } catch (e) { showError(e); } finally { setExporting(false); }
+  };
   const reproduce = useMutation({
     meta: { quiet: true },
     mutationFn: () => ok(api.GET('/api/v1/mu/runs/{id}/reproduce', { params: { path: { id } } })),
@@ -96,6 +102,7 @@ export default function MuRunPage() {
         title={<Space wrap>{t('mu.run.title', { year: r.year })}<RunStatusTag status={r.status} /></Space>}
         intro={t('mu.run.intro', { scheme: r.schemeName, version: r.schemeVersion, count: r.enterpriseCount, evaluated: r.evaluatedCount })}
         extra={<>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportResults(r.year)} data-testid="run-export">{t('muExport.results')}</Button>
           <Button icon={<SafetyCertificateOutlined />} loading={reproduce.isPending} onClick={() => reproduce.mutate()}>{t('mu.run.reproduce')}</Button>
           {d.canManage && draft && <Button icon={<ReloadOutlined />} loading={rerun.isPending} onClick={() => rerun.mutate()} data-testid="run-rerun">{t('mu.run.rerun')}</Button>}
           {d.canManage && draft && (
