@@ -24,6 +24,8 @@ let staffName = ''; let projectId = '';
 const PROJECT = '城东污水处理厂提标改造';
 const PROBLEM = '管网迁改涉及用地红线调整，征地补偿方案未批复';
 /** Last month, 'YYYY-MM' (the report now due). */
+/** A 1×1 PNG: a photo of the 形象进度 for the report. */
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 const LAST_MONTH = (() => { const d = new Date(); d.setDate(1); d.setMonth(d.getMonth() - 1); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`; })();
 
 beforeAll(async () => {
@@ -90,9 +92,18 @@ describe('重大项目推进 in the browser', () => {
       expect(await form.locator('textarea').first().inputValue()).not.toBe(''); // carried over from the month before
       await page.getByTestId('report-amount').fill('650');
       await page.getByTestId('report-progress').fill('二沉池主体完工，设备安装60%');
+      // An optional photo, picked before filing (on a phone the picker offers the camera), goes up with the report.
+      const picker = form.locator('input[type=file]');
+      expect(await picker.getAttribute('accept')).toBe('image/*');
+      await picker.setInputFiles({ name: '二沉池.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
+      await form.getByTestId('report-photos-pending').locator('img').waitFor();
       await page.getByTestId('report-submit').click();
       await page.getByTestId('report-list').getByRole('cell', { name: LAST_MONTH }).waitFor();
       await page.getByTestId('report-list').locator('tr', { hasText: LAST_MONTH }).getByText('650').waitFor();
+      await page.getByTestId('report-list').locator('tr', { hasText: LAST_MONTH }).getByText('1 张照片').waitFor();
+      const thumb = form.getByTestId(`report-photos-${LAST_MONTH}`).locator('img').first();
+      await thumb.waitFor();
+      await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await thumb.elementHandle());
       await shot(page, 'project-reports-1440', true);
       await page.setViewportSize({ width: 390, height: 844 });
       await shot(page, 'project-reports-390');

@@ -2534,6 +2534,8 @@ export interface paths {
                             /** @enum {string} */
                             "tasks.maxReportFrequency": "weekly" | "fortnightly" | "monthly";
                             "tasks.remindDaysBefore": number;
+                            /** @description hour (Asia/Shanghai) from which the day's reminders and digests go out */
+                            "notifications.digestHour": number;
                             /** @description Non-negative integers summing to 100 */
                             "assessment.weights": {
                                 acceptOnTime: number;
@@ -2553,6 +2555,10 @@ export interface paths {
                             "documents.bulletinRequirements": string[];
                             /** @description 亩均办: ids of the units that keep the enterprise registry, imports and evaluations (e.g. 县经济和信息化局) */
                             "mu.officeUnitIds": string[];
+                            /** @description 重大项目 categories offered in the library */
+                            "projects.categories": string[];
+                            /** @description 项目库: ids of the units that create, import and manage every project of the region (e.g. 县发展和改革局) */
+                            "projects.libraryUnitIds": string[];
                             /** @description 月报 due by this day of the next month */
                             "projects.reportDueDay": number;
                             /** @description 红黄绿灯: points behind 序时进度 for yellow (≥) and red (>); months not started after the planned start for red */
@@ -2611,6 +2617,8 @@ export interface paths {
                         /** @enum {string} */
                         "tasks.maxReportFrequency"?: "weekly" | "fortnightly" | "monthly";
                         "tasks.remindDaysBefore"?: number;
+                        /** @description hour (Asia/Shanghai) from which the day's reminders and digests go out */
+                        "notifications.digestHour"?: number;
                         /** @description Non-negative integers summing to 100 */
                         "assessment.weights"?: {
                             acceptOnTime: number;
@@ -2630,6 +2638,10 @@ export interface paths {
                         "documents.bulletinRequirements"?: string[];
                         /** @description 亩均办: ids of the units that keep the enterprise registry, imports and evaluations (e.g. 县经济和信息化局) */
                         "mu.officeUnitIds"?: string[];
+                        /** @description 重大项目 categories offered in the library */
+                        "projects.categories"?: string[];
+                        /** @description 项目库: ids of the units that create, import and manage every project of the region (e.g. 县发展和改革局) */
+                        "projects.libraryUnitIds"?: string[];
                         /** @description 月报 due by this day of the next month */
                         "projects.reportDueDay"?: number;
                         /** @description 红黄绿灯: points behind 序时进度 for yellow (≥) and red (>); months not started after the planned start for red */
@@ -2660,6 +2672,8 @@ export interface paths {
                             /** @enum {string} */
                             "tasks.maxReportFrequency": "weekly" | "fortnightly" | "monthly";
                             "tasks.remindDaysBefore": number;
+                            /** @description hour (Asia/Shanghai) from which the day's reminders and digests go out */
+                            "notifications.digestHour": number;
                             /** @description Non-negative integers summing to 100 */
                             "assessment.weights": {
                                 acceptOnTime: number;
@@ -2679,6 +2693,10 @@ export interface paths {
                             "documents.bulletinRequirements": string[];
                             /** @description 亩均办: ids of the units that keep the enterprise registry, imports and evaluations (e.g. 县经济和信息化局) */
                             "mu.officeUnitIds": string[];
+                            /** @description 重大项目 categories offered in the library */
+                            "projects.categories": string[];
+                            /** @description 项目库: ids of the units that create, import and manage every project of the region (e.g. 县发展和改革局) */
+                            "projects.libraryUnitIds": string[];
                             /** @description 月报 due by this day of the next month */
                             "projects.reportDueDay": number;
                             /** @description 红黄绿灯: points behind 序时进度 for yellow (≥) and red (>); months not started after the planned start for red */
