@@ -1,11 +1,15 @@
 // 重大项目总览: totals by stage, category, township and leader; the year's planned against completed investment
-// (chart); laggards with the reasons; projects not started on time; approvals due this month. Every table exports.
+// (chart); laggards with the reasons; projects not started on time; approvals due this month. Every table exports,
+// and one month's reports export as one sheet (月报导出, the month picked beside last month's report count).
 import { useState } from 'react';
-import { Card, Col, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { api, ok } from '../../api/client';
+import { download } from '../../api/download';
+import { showError, showSuccess } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -15,6 +19,25 @@ import { LightTag, money, type Overview } from './tracking-shared';
 
 type Group = Overview['byStage'][number];
 const EXPORT = '/api/v1/projects/overview/export';
+
+/** 导出月报: a month (default: the last ended one, as the overview counts it) and the button that downloads its sheet. */
+function MonthlyReportsExport({ defaultPeriod }: { defaultPeriod: string }) {
+  const { t, locale } = useI18n();
+  const [month, setMonth] = useState<Dayjs | null>(null);
+  const [busy, setBusy] = useState(false);
+  const value = month ?? dayjs(`${defaultPeriod}-01`);
+  const run = async () => {
+    setBusy(true);
+    try { showSuccess(t('export.done', { name: await download('/api/v1/projects/reports/export', { period: value.format('YYYY-MM') }, 'reports.xlsx') })); } catch (e) { showError(e); } finally { setBusy(false); }
+  };
+  return (
+    <Space wrap size={8}>
+      <DatePicker picker="month" value={value} onChange={(d) => d && setMonth(d)} allowClear={false} aria-label={t('pt.ov.reportMonth')}
+        format={locale === 'zh-CN' ? 'YYYY年M月' : 'YYYY-MM'} disabledDate={(d) => d.isAfter(dayjs(), 'month')} style={{ width: 130 }} data-testid="report-month" />
+      <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void run()} data-testid="export-reports">{t('pt.ov.exportReports')}</Button>
+    </Space>
+  );
+}
 
 export default function OverviewPage() {
   const { t, locale } = useI18n();
@@ -50,7 +73,12 @@ export default function OverviewPage() {
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('pt.ov.rate')} loading={q.isLoading} value={o && o.yearPlanned ? Math.round((o.yearCompleted / o.yearPlanned) * 1000) / 10 : 0} suffix="%" />
           {o && <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="light-counts">{t('pt.ov.lights', o.lights)}</Typography.Text>}</Card></Col>
       </Row>
-      {o && <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }} data-testid="report-status">{t('pt.ov.reports', o.reports)}</Typography.Paragraph>}
+      {o && (
+        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8, margin: '12px 0 0' }}>
+          <Typography.Text type="secondary" data-testid="report-status">{t('pt.ov.reports', o.reports)}</Typography.Text>
+          <MonthlyReportsExport defaultPeriod={o.reports.period} />
+        </div>
+      )}
       <Card size="small" title={t('pt.ov.chart', { year })} style={{ marginTop: 12 }} extra={exp('monthly')}>
         {o && <InvestmentChart months={o.months} />}
       </Card>
