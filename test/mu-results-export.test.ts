@@ -105,6 +105,7 @@ describeEachDb('亩均 results export', (getDb) => {
       expect(row[col('类别')].startsWith(a.class)).toBe(true);
       expect(row[col('分组')]).toBe(a.groupName);
       expect(Number(row[col('总分')])).toBeCloseTo(a.total, 2);
+      expect(row[col('说明')]).not.toMatch(/：(、|；|$)/); // every item named (封顶：亩均税收 …)
     }
     // The 规上 group first, by rank: 1 … 8; its best has the top 亩均税收 (320 / 50 亩 = 6.4).
     const above = data.filter((r) => r[col('分组')] === '规上工业企业');

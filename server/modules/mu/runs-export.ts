@@ -11,7 +11,7 @@ import { muReach } from './scope.js';
 import { itemRule } from './adjustments-import.js';
 import type { MuClass } from './rules.js';
 
-interface Item { key: string; name: string; unit: string; value: number | null; points: number; capped?: boolean; missing?: boolean }
+interface Item { key: string; value: number | null; points: number; capped?: boolean; missing?: boolean }
 interface Adj { name: string; points: number; forceClass: string | null }
 interface Row {
   enterpriseId: string; creditCode: string; name: string; groupKey: string; groupName: string; townshipName: string | null; industryCode: string | null;
@@ -24,14 +24,18 @@ const signed = (n: number) => `${n > 0 ? '+' : ''}${round(n, 2)}`;
 /** ISO time → 2026-11-29 14:05 in Asia/Shanghai. */
 const shanghai = (s: string | null) => (s ? new Date(new Date(s).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '—');
 
-/** The drawer's explanation in one cell: the class reason, the bonuses and deductions, items capped or without data. */
-function explain(r: Row): string {
+/**
+ * The drawer's explanation in one cell: the class reason, the bonuses and deductions, items capped or without data.
+ * Indicator names come from the run's groups by key (a stored item may keep only its numbers).
+ */
+function explain(r: Row, nameOf: (key: string) => string): string {
   const parts: string[] = [];
-  if (r.classWhy) parts.push(r.classWhy);
+  // The group's counts (the same on every row, and in 评价说明) are left out: this enterprise's place and class stay.
+  if (r.classWhy) parts.push(r.classWhy.includes('；本企业') ? r.classWhy.slice(r.classWhy.indexOf('；本企业') + 1) : r.classWhy);
   if (r.adjustments.length) parts.push(`加减分：${r.adjustments.map((a) => `${a.name} ${a.forceClass ? `直接定为 ${a.forceClass} 类` : signed(a.points)}`).join('、')}`);
-  const missing = r.items.filter((i) => i.missing).map((i) => i.name);
+  const missing = r.items.filter((i) => i.missing).map((i) => nameOf(i.key));
   if (missing.length) parts.push(`缺数据：${missing.join('、')}`);
-  const capped = r.items.filter((i) => i.capped).map((i) => i.name);
+  const capped = r.items.filter((i) => i.capped).map((i) => nameOf(i.key));
   if (capped.length) parts.push(`封顶：${capped.join('、')}`);
   const s = parts.join('；');
   return s.length > 240 ? `${s.slice(0, 239)}…` : s;
@@ -88,7 +92,7 @@ export async function exportRunResults(ctx: Ctx, actor: Actor, runId: string): P
     { header: '加减分', width: 10, value: (x: Row) => round(x.adjustmentPoints, 2) },
     { header: '总分', width: 10, value: (x: Row) => round(x.total, 2) },
     { header: '类别', width: 16, value: (x: Row) => classText(x.class) },
-    { header: '说明', width: 60, value: (x: Row) => explain(x) },
+    { header: '说明', width: 60, value: (x: Row) => explain(x, (k) => indicators.find((i) => i.key === k)?.name ?? k) },
   ];
   const excludedColumns = [
     { header: '统一社会信用代码', width: 22, value: (x: Row) => x.creditCode },
