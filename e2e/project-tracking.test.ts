@@ -108,6 +108,14 @@ describe('重大项目推进 in the browser', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await shot(page, 'project-reports-390');
       await page.setViewportSize({ width: 1440, height: 900 });
+      // The unit removes its photo: once the month has closed, only with a reason (kept with the corrections).
+      const closed = (await form.getByText('已截止').count()) > 0;
+      await form.getByTestId(`report-photos-${LAST_MONTH}`).getByRole('button', { name: /删\s*除/ }).click();
+      if (closed) {
+        await page.getByTestId('report-photo-reason').fill('误传了其他项目的照片');
+        await page.locator('.ant-modal:visible').getByRole('button', { name: /删\s*除/ }).click();
+      } else await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.getByTestId('report-list').locator('tr', { hasText: LAST_MONTH }).getByText('1 张照片').waitFor({ state: 'detached' });
       // 问题: raised on the project, it becomes a task of the loop.
       await page.getByTestId('project-tabs').getByRole('tab', { name: '问题' }).click();
       await page.getByTestId('raise-problem').click();
