@@ -251,6 +251,9 @@ export const MESSAGES = {
   'projectReport.future': { 'zh-CN': '不能填报尚未开始的月份', 'en-US': 'A month that has not begun cannot be reported' },
   'projectReport.reasonRequired': { 'zh-CN': '该月月报已于 {dueOn} 截止，更正须填写原因', 'en-US': 'This month closed on {dueOn}: a correction needs a reason' },
   'projectReport.ledgerBelowReports': { 'zh-CN': '台账 1-N月完成投资低于已报月份合计（{reported} 万元），请核对 {period}', 'en-US': 'The ledger\'s year-to-date figure is below the months already reported ({reported} 万元); check {period}' },
+  'projectReport.photoNeedsReport': { 'zh-CN': '{period} 月报尚未填报，请先提交月报再上传照片', 'en-US': 'The report for {period} has not been filed: file it first, then add photos' },
+  'projectReport.tooManyPhotos': { 'zh-CN': '每份月报最多上传 {max} 张照片', 'en-US': 'A monthly report holds at most {max} photos' },
+  'projectReport.photoNotYours': { 'zh-CN': '只能删除本单位上传的照片', 'en-US': 'Only photos uploaded by your unit can be removed' },
   'projectVisit.future': { 'zh-CN': '现场办公日期不能晚于今天', 'en-US': 'The visit date cannot be in the future' },
 } satisfies Record<string, Msg>;
 
@@ -261,6 +264,3 @@ export function message(key: string, locale: Locale, params: Record<string, unkn
   const text = entry ? entry[locale] : key;
   return text.replace(/\{(\w+)\}/g, (_, k) => (params[k] === undefined ? `{${k}}` : String(params[k])));
 }
-  'projectReport.photoNeedsReport': { 'zh-CN': '{period} 月报尚未填报，请先提交月报再上传照片', 'en-US': 'The report for {period} has not been filed: file it first, then add photos' },
-  'projectReport.tooManyPhotos': { 'zh-CN': '每份月报最多上传 {max} 张照片', 'en-US': 'A monthly report holds at most {max} photos' },
-  'projectReport.photoNotYours': { 'zh-CN': '只能删除本单位上传的照片', 'en-US': 'Only photos uploaded by your unit can be removed' },

@@ -142,14 +142,14 @@ export interface ProjectReportTable {
   corrections: Generated<number>; version: Generated<number>; updatedAt: string;
 }
 export interface ProjectReportCorrectionTable { id: string; reportId: string; projectId: string; at: string; actorId: string | null; actorName: string | null; reason: string; beforeJson: string; afterJson: string }
-export interface ProjectProblemTable { id: string; projectId: string; regionCode: string; kind: string; description: string; taskId: string; raisedBy: string | null; raisedByName: string | null; raisedAt: string }
-export interface ProjectVisitTable { id: string; projectId: string; regionCode: string; leaderUserId: string; visitedOn: string; attendees: string; summary: string | null; createdBy: string | null; createdAt: string }
-export interface ProjectVisitDecisionTable { id: string; visitId: string; projectId: string; content: string; leadUnitId: string; deadline: string; taskId: string; sortOrder: Generated<number> }
-
 export interface ProjectReportPhotoTable {
   id: string; reportId: string; projectId: string; regionCode: string; period: string; filename: string; mime: string; size: number; sha256: string;
   storagePath: string; uploadedBy: string | null; uploadedByName: string | null; uploadedByUnitId: string | null; uploadedAt: string;
 }
+export interface ProjectProblemTable { id: string; projectId: string; regionCode: string; kind: string; description: string; taskId: string; raisedBy: string | null; raisedByName: string | null; raisedAt: string }
+export interface ProjectVisitTable { id: string; projectId: string; regionCode: string; leaderUserId: string; visitedOn: string; attendees: string; summary: string | null; createdBy: string | null; createdAt: string }
+export interface ProjectVisitDecisionTable { id: string; visitId: string; projectId: string; content: string; leadUnitId: string; deadline: string; taskId: string; sortOrder: Generated<number> }
+
 export interface DB {
   counters: CounterTable;
   enterprises: EnterpriseTable;
@@ -187,11 +187,11 @@ export interface DB {
   projectPlanApprovals: ProjectPlanApprovalTable;
   projectReports: ProjectReportTable;
   projectReportCorrections: ProjectReportCorrectionTable;
+  projectReportPhotos: ProjectReportPhotoTable;
   projectProblems: ProjectProblemTable;
   projectVisits: ProjectVisitTable;
   projectVisitDecisions: ProjectVisitDecisionTable;
   regions: RegionTable;
-  projectReportPhotos: ProjectReportPhotoTable;
   units: UnitTable;
   users: UserTable;
   userRoles: UserRoleTable;

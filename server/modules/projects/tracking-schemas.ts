@@ -90,8 +90,8 @@ export const ReportForm = Type.Object({
   projectId: Str, period: Str, dueOn: Str, closed: Type.Boolean(), canReport: Type.Boolean(), exists: Type.Boolean(), version: N(Type.Integer()),
   amount: N(Num), progressText: Str, problemsText: N(Str), previous: N(Type.Object({ period: Str, amount: Num })),
   yearToDateBefore: Num, sinceStartBefore: Num,
-});
   photos: Type.Array(ReportPhoto),
+});
 export const ReportSaved = Type.Object({ created: Type.Boolean(), report: Type.Ref('ProjectReport') });
 
 export const ProblemInput = Type.Object({
