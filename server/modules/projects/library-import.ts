@@ -227,7 +227,7 @@ function yearToDateColumn(ctx: Ctx, ledger: Awaited<ReturnType<typeof readLedger
   const label = header.replace(/[\s（(]*(亿元|万元|元)[)）]?\s*$/, '').trim() || header;
   const period = ledgerPeriod(label, ledger.titleText, thisYear(ctx));
   if (!period) {
-    notes.push(`“${header}”列没有注明月份（应为“1-N月完成投资”），无法计入月报，未导入 / the column "${header}" names no month (write "1-N月完成投资"): it cannot go into a month's report and is not imported`);
+    notes.push(`“${label}”列没有注明月份（应为“1-N月完成投资”），无法计入月报，未导入 / the column "${label}" names no month (write "1-N月完成投资"): it cannot go into a month's report and is not imported`);
     return null;
   }
   if (period > periodOf(today(ctx))) {
@@ -235,7 +235,7 @@ function yearToDateColumn(ctx: Ctx, ledger: Awaited<ReturnType<typeof readLedger
     return null;
   }
   const unit = ledger.units.completedToDate ?? '万元';
-  notes.push(`“${header}”列按 ${period.slice(0, 4)}年${Number(period.slice(5, 7))}月的 1-N月完成投资（${unit}）计入月报：当月数 = 该数减去本年此前各月已报数 / the column "${header}" goes into the ${period} monthly reports as the year-to-date figure (${unit}); the month's figure is it minus the year's earlier months`);
+  notes.push(`“${label}”列（${unit}）按 ${period.slice(0, 4)}年${Number(period.slice(5, 7))}月的 1-N月完成投资计入月报：当月数 = 该数减去本年此前各月已报数 / the column "${label}" (${unit}) goes into the ${period} monthly reports as the year-to-date figure; the month's figure is it minus the year's earlier months`);
   return { label, period };
 }
 

@@ -13,6 +13,7 @@ export default {
   'pl.importSkipped': 'Total/section rows skipped: {rows}',
   'pl.importUnits': 'Amount units: {units}',
   'pl.importReports': "Monthly reports ({period}, from the ledger's year-to-date column): {created} filed, {corrected} corrected (with the reason kept), {unchanged} unchanged.",
+  'pl.importReportsPreview': 'On import, monthly reports ({period}): {created} to be filed, {corrected} corrected (with the reason kept), {unchanged} unchanged.',
   'pl.search': 'Search by name, project code or owner',
   'pl.empty': 'The library is empty. Use "New project" or "Import ledger".',
   'pl.stock': 'Stock',

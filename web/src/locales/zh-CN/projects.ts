@@ -11,6 +11,7 @@ export default {
   'pl.importSkipped': '跳过合计/分类行：第 {rows} 行',
   'pl.importUnits': '金额单位：{units}',
   'pl.importReports': '月报（{period}，按台账 1-N月完成投资）：新填报 {created} 个，更正 {corrected} 个（留有更正原因），未变 {unchanged} 个。',
+  'pl.importReportsPreview': '确认导入后计入月报（{period}）：新填报 {created} 个，更正 {corrected} 个（留有更正原因），未变 {unchanged} 个。',
   'pl.search': '按名称、项目代码、业主搜索',
   'pl.empty': '项目库里还没有项目。点击“新建项目”或“导入台账”。',
   'pl.stock': '项目存量',

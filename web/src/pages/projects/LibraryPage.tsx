@@ -126,6 +126,12 @@ export default function LibraryPage() {
       <ImportDialog<ImportResult> open={importing} onClose={() => setImporting(false)} title={t('pl.importTitle')}
         endpoint="/api/v1/projects/import" template={{ path: '/api/v1/projects/export', name: 'projects.xlsx' }}
         columnsHint={t('pl.importColumns')} onImported={() => void refresh()}
+        renderPreview={(r) => (r.reports.period || r.notes.length > 0) && (
+          <div data-testid="import-preview-notes" style={{ display: 'grid', gap: 8, marginTop: 12 }}>
+            {r.reports.period && <Typography.Text>{t('pl.importReportsPreview', r.reports)}</Typography.Text>}
+            {r.notes.map((n) => <Alert key={n} type="info" showIcon title={n} />)}
+          </div>
+        )}
         renderDone={(r) => (
           <div data-testid="import-notes" style={{ display: 'grid', gap: 8, marginTop: 12 }}>
             <Alert type="success" showIcon title={t('pl.importDone', { created: r.created, updated: r.updated })} />
