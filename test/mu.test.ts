@@ -222,6 +222,22 @@ describeEachDb('亩均 evaluation', (getDb) => {
       expect((await office().delete(v1(`/mu/runs/${fresh.json().id}`))).statusCode).toBe(200);
     });
 
+    it('a run stored before migration 0015 (whole items, no group figures, no figures per row) reads and reproduces the same', async () => {
+      const id = ids.get(code(5))!;
+      const page = (await office().get(v1(`/mu/runs/${run.id}`))).json();
+      const result = (await office().get(v1(`/mu/runs/${run.id}/results/${id}`))).json();
+      expect(result.figures.tax).toBeGreaterThan(0);
+      const stored = await ctx.db.selectFrom('muResults').select('detailJson').where('runId', '=', run.id).where('enterpriseId', '=', id).executeTakeFirstOrThrow();
+      const compact = JSON.parse(stored.detailJson);
+      expect(compact.items[0].name).toBeUndefined(); // names, benchmark and words are not repeated on every row
+      await ctx.db.updateTable('muRuns').set({ groupsJson: null }).where('id', '=', run.id).execute();
+      await ctx.db.updateTable('muResults').set({ figuresJson: null }).where('runId', '=', run.id).execute();
+      await ctx.db.updateTable('muResults').set({ detailJson: JSON.stringify({ ...compact, items: result.items }) }).where('runId', '=', run.id).where('enterpriseId', '=', id).execute();
+      expect((await office().get(v1(`/mu/runs/${run.id}`))).json()).toEqual(page);
+      expect((await office().get(v1(`/mu/runs/${run.id}/results/${id}`))).json()).toEqual(result);
+      expect((await w.clients.viewer.get(v1(`/mu/runs/${run.id}/reproduce`))).json()).toMatchObject({ identical: true, compared: 14 });
+    });
+
     it('a benchmark from last year\'s mean needs last year\'s published run, then uses its mean', async () => {
       const make = async (year: number) => {
         const s = await office().post(v1('/mu/schemes'), { year, name: `${year}年度亩均评价办法` });

@@ -13,6 +13,7 @@ import * as m0011 from './migrations/0011_projects.js';
 import * as m0012 from './migrations/0012_project_tracking.js';
 import * as m0013 from './migrations/0013_mu_policies.js';
 import * as m0014 from './migrations/0014_project_report_photos.js';
+import * as m0015 from './migrations/0015_mu_run_storage.js';
 
 // Listed explicitly so that migrations travel with any bundle and run in a fixed order.
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0012_project_tracking': m0012,
   '0013_mu_policies': m0013,
   '0014_project_report_photos': m0014,
+  '0015_mu_run_storage': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -108,11 +108,15 @@ export interface MuSchemeTable {
 export interface MuRunTable {
   id: string; regionCode: string; year: number; schemeId: string; schemeVersion: number; schemeJson: string; snapshotJson: string;
   status: string; createdBy: string | null; createdAt: string; publishedBy: string | null; publishedAt: string | null;
+  /** The run's GroupStats[] (rules.ts), written with the results; null on runs made before 0015. */
+  groupsJson: string | null;
 }
 export interface MuResultTable {
   runId: string; enterpriseId: string; creditCode: string; name: string; groupKey: string; groupName: string; townshipCode: string | null;
   park: string | null; industryCode: string | null; evaluated: number; exclusionReason: string | null; total: number | null; rank: number | null;
   class: string | null; forcedReason: string | null; perMuTax: number | null; perMuValueAdded: number | null; detailJson: string;
+  /** The enterprise's figures in the run's snapshot; null on runs made before 0015. */
+  figuresJson: string | null;
 }
 export interface MuAdjustmentTable {
   regionCode: string; year: number; enterpriseId: string; itemKey: string; quantity: number; note: string | null; updatedBy: string | null; updatedAt: string;

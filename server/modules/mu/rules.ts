@@ -553,10 +553,23 @@ function shareWhy(k: MuClass, position: number, p: number, m: number, kA: number
   return { zh, en };
 }
 
+/**
+ * An item's result. Its explanation (`why`) is worded only when read: a county-wide run scores 100,000 enterprises
+ * × 8 indicators, and building two sentences for each would be most of the engine's time and memory.
+ */
+class Item implements ItemResult {
+  constructor(
+    readonly key: string, readonly name: string, readonly nameEn: string, readonly unit: string, readonly weight: number,
+    readonly numerator: number | null, readonly denominator: number | null, readonly value: number | null,
+    readonly benchmark: number | null, readonly min: number | null, readonly max: number | null,
+    readonly points: number, readonly capped: boolean, readonly missing: boolean, readonly rule: string | null,
+  ) {}
+  get why(): { zh: string; en: string } { return explainItem(this); }
+}
+
 function item(ind: IndicatorDef, info: ReturnType<typeof indicatorInfo>, r: Raw, benchmark: number | null, min: number | null, max: number | null,
   points: number, capped: boolean, missing: boolean, rule: string | null): ItemResult {
-  const base = { key: ind.key, name: info.name, nameEn: info.nameEn, unit: info.unit, weight: ind.weight, numerator: r.num, denominator: r.den, value: r.value, benchmark, min, max, points, capped, missing, rule };
-  return { ...base, why: explainItem(base) };
+  return new Item(ind.key, info.name, info.nameEn, info.unit, ind.weight, r.num, r.den, r.value, benchmark, min, max, points, capped, missing, rule);
 }
 
 /** The rule that set an item's points, in words (zh, en). */

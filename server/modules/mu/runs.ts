@@ -10,7 +10,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js
 import { iso, newId } from '../../platform/clock.js';
 import { requireMuOffice } from '../enterprises/office.js';
 import { enterpriseSnapshot, type SnapshotEnterprise } from '../enterprises/snapshot.js';
-import { evaluate, indicatorInfo, MU_CLASSES, NOT_IN_SCOPE, RULE_WORDS, validateScheme, type EvalOutput, type EnterpriseResult, type MuClass, type SchemeDefinition } from './rules.js';
+import { evaluate, explainItem, indicatorInfo, MU_CLASSES, NOT_IN_SCOPE, RULE_WORDS, validateScheme, type EvalOutput, type EnterpriseResult, type GroupDef, type GroupStats, type ItemResult, type MuClass, type SchemeDefinition } from './rules.js';
 import { muReach, type MuReach } from './scope.js';
 import { publishedRun } from './runs-read.js';
 import { buildReportCard } from './report-card.js';
@@ -18,7 +18,7 @@ import type { ResultQueryInput, RunView } from './schemas.js';
 
 export interface StoredScheme { id: string; version: number; name: string; definition: SchemeDefinition; priorMeans: Record<string, Record<string, number>> }
 export interface StoredSnapshot { year: number; enterprises: SnapshotEnterprise[]; adjustments: Record<string, Record<string, number>> }
-type RunRow = { id: string; regionCode: string; year: number; schemeId: string; schemeVersion: number; schemeJson: string; snapshotJson: string; status: string; createdBy: string | null; createdAt: string; publishedBy: string | null; publishedAt: string | null };
+type RunRow = { id: string; regionCode: string; year: number; schemeId: string; schemeVersion: number; schemeJson: string; snapshotJson: string; status: string; createdBy: string | null; createdAt: string; publishedBy: string | null; publishedAt: string | null; groupsJson: string | null };
 
 /** Evaluate a run from what it stored, nothing else. */
 export function evaluateStored(scheme: StoredScheme, snap: StoredSnapshot): EvalOutput {
@@ -27,9 +27,53 @@ export function evaluateStored(scheme: StoredScheme, snap: StoredSnapshot): Eval
   return evaluate(scheme.definition, { year: snap.year, enterprises: snap.enterprises, adjustments: snap.adjustments, priorMeans: scheme.priorMeans });
 }
 
+/**
+ * An item as detail_json keeps it: the enterprise's own numbers only. Name, unit, weight, benchmark and the group's
+ * min/max are the group's (groups_json + the scheme), and the sentence explaining the points is worded when read, so
+ * a county-wide run writes ≈0.5 KB per enterprise instead of ≈3 KB. Runs written before 0015 kept whole items; both
+ * forms are read (storedItem accepts either).
+ */
+interface StoredItem { key: string; num: number | null; den: number | null; value: number | null; points: number; capped?: true; missing?: true; rule?: string }
+function storedItem(i: ItemResult | (Partial<ItemResult> & StoredItem)): StoredItem {
+  const v = i as any;
+  const out: StoredItem = { key: v.key, num: v.num !== undefined ? v.num : v.numerator ?? null, den: v.den !== undefined ? v.den : v.denominator ?? null, value: v.value ?? null, points: v.points };
+  if (v.capped) out.capped = true;
+  if (v.missing) out.missing = true;
+  if (v.rule) out.rule = v.rule;
+  return out;
+}
+
 /** What a result keeps in detail_json (the columns hold the rest). */
 function detailOf(r: EnterpriseResult) {
-  return { items: r.items, adjustments: r.adjustments, indicatorPoints: r.indicatorPoints, adjustmentPoints: r.adjustmentPoints, total: r.total, rank: r.rank, groupSize: r.groupSize, class: r.class, classWhy: r.classWhy, land: r.land };
+  return { items: r.items.map(storedItem), adjustments: r.adjustments, indicatorPoints: r.indicatorPoints, adjustmentPoints: r.adjustmentPoints, total: r.total, rank: r.rank, groupSize: r.groupSize, class: r.class, classWhy: r.classWhy, land: r.land };
+}
+/** The same for a stored detail of either form, to compare a recomputation with what was stored. */
+function canonicalDetail(d: any): string {
+  return JSON.stringify({ ...d, items: (d.items ?? []).map(storedItem) });
+}
+
+/** A stored item made whole again for the page, the export and the report card: names, benchmark and the words. */
+export function expandItems(stored: unknown[], group: GroupStats | undefined, def: GroupDef | undefined): (Omit<ItemResult, 'why'> & { why: { zh: string; en: string } })[] {
+  return (stored as any[]).map((raw) => {
+    if (raw && typeof raw.name === 'string' && raw.why) return raw; // written whole, before 0015
+    const s = raw as StoredItem;
+    const ind = def?.indicators.find((x) => x.key === s.key);
+    const st = group?.indicators.find((x) => x.key === s.key);
+    const info = ind ? indicatorInfo(ind) : { name: s.key, nameEn: s.key, unit: '' };
+    const minmax = def?.method === 'minmax';
+    const base = {
+      key: s.key, name: info.name, nameEn: info.nameEn, unit: info.unit, weight: ind?.weight ?? 0, numerator: s.num, denominator: s.den, value: s.value,
+      benchmark: minmax ? null : st?.benchmark ?? null, min: minmax ? st?.min ?? null : null, max: minmax ? st?.max ?? null : null,
+      points: s.points, capped: !!s.capped, missing: !!s.missing, rule: s.rule ?? null,
+    };
+    return { ...base, why: explainItem(base) };
+  });
+}
+
+/** The run's group figures: stored with the run since 0015, recomputed from its scheme and snapshot for older runs. */
+function runGroups(row: Pick<RunRow, 'groupsJson' | 'schemeJson' | 'snapshotJson'>): GroupStats[] {
+  if (row.groupsJson) return JSON.parse(row.groupsJson) as GroupStats[];
+  return evaluateStored(JSON.parse(row.schemeJson), JSON.parse(row.snapshotJson)).groups;
 }
 
 async function reachOrForbid(ctx: Ctx, db: Trx, actor: Actor): Promise<MuReach & { kind: 'region' | 'townships' }> {
@@ -99,14 +143,18 @@ async function priorMeansFor(ctx: Ctx, db: Trx, regionCode: string, year: number
   return means;
 }
 
-async function insertResults(db: Trx, runId: string, out: EvalOutput): Promise<void> {
-  const rows = out.results.map((r) => ({
-    runId, enterpriseId: r.enterpriseId, creditCode: r.creditCode, name: r.name, groupKey: r.groupKey, groupName: r.groupName,
-    townshipCode: r.townshipCode, park: r.park, industryCode: r.industryCode, evaluated: r.evaluated ? 1 : 0, exclusionReason: r.exclusionReason,
-    total: r.total, rank: r.rank, class: r.class, forcedReason: r.forcedReason, perMuTax: r.perMuTax, perMuValueAdded: r.perMuValueAdded,
-    detailJson: JSON.stringify(detailOf(r)),
-  }));
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('muResults').values(rows.slice(i, i + 500)).execute();
+async function insertResults(db: Trx, runId: string, out: EvalOutput, snapshot: StoredSnapshot): Promise<void> {
+  const figures = new Map(snapshot.enterprises.map((e) => [e.id, e.data]));
+  // Built and written a slice at a time, so a county-wide run never holds every row's JSON at once.
+  for (let i = 0; i < out.results.length; i += 500) {
+    const rows = out.results.slice(i, i + 500).map((r) => ({
+      runId, enterpriseId: r.enterpriseId, creditCode: r.creditCode, name: r.name, groupKey: r.groupKey, groupName: r.groupName,
+      townshipCode: r.townshipCode, park: r.park, industryCode: r.industryCode, evaluated: r.evaluated ? 1 : 0, exclusionReason: r.exclusionReason,
+      total: r.total, rank: r.rank, class: r.class, forcedReason: r.forcedReason, perMuTax: r.perMuTax, perMuValueAdded: r.perMuValueAdded,
+      detailJson: JSON.stringify(detailOf(r)), figuresJson: JSON.stringify(figures.get(r.enterpriseId) ?? {}),
+    }));
+    await db.insertInto('muResults').values(rows).execute();
+  }
 }
 
 /**
@@ -136,14 +184,14 @@ export async function createRun(ctx: Ctx, actor: Actor, schemeId: string): Promi
 
     const draft = await trx.selectFrom('muRuns').select('id').where('regionCode', '=', s.regionCode).where('year', '=', year).where('status', '=', 'draft').executeTakeFirst();
     const id = draft?.id ?? newId();
-    const values = { schemeId: s.id, schemeVersion: Number(s.version), schemeJson: JSON.stringify(scheme), snapshotJson: JSON.stringify(snapshot), createdBy: actor.userId, createdAt: now };
+    const values = { schemeId: s.id, schemeVersion: Number(s.version), schemeJson: JSON.stringify(scheme), snapshotJson: JSON.stringify(snapshot), groupsJson: JSON.stringify(out.groups), createdBy: actor.userId, createdAt: now };
     if (draft) {
       await trx.deleteFrom('muResults').where('runId', '=', id).execute();
       await trx.updateTable('muRuns').set(values).where('id', '=', id).where('status', '=', 'draft').execute();
     } else {
       await trx.insertInto('muRuns').values({ id, regionCode: s.regionCode, year, status: 'draft', publishedBy: null, publishedAt: null, ...values }).execute();
     }
-    await insertResults(trx, id, out);
+    await insertResults(trx, id, out, snapshot);
     if (s.status === 'draft') {
       await trx.updateTable('muSchemes').set({ status: 'retired', updatedAt: now }).where('regionCode', '=', s.regionCode).where('year', '=', year).where('status', '=', 'active').execute();
       await trx.updateTable('muSchemes').set({ status: 'active', updatedAt: now }).where('id', '=', s.id).execute();
@@ -199,9 +247,8 @@ export async function getRun(ctx: Ctx, actor: Actor, id: string) {
   const r = await reachOrForbid(ctx, ctx.db, actor);
   const row = await findRun(ctx.db, r, id);
   const scheme = JSON.parse(row.schemeJson) as StoredScheme;
-  const out = evaluateStored(scheme, JSON.parse(row.snapshotJson));
-  // Group figures (benchmarks, class counts) come from the stored inputs; a township reads the county's figures.
-  const groups = out.groups.map((g) => {
+  // Group figures (benchmarks, class counts) as the run computed them; a township reads the county's figures.
+  const groups = runGroups(row).map((g) => {
     const gd = scheme.definition.groups.find((x) => x.key === g.key)!;
     return {
       key: g.key, name: g.name, size: g.size, method: gd.method, classCounts: g.classCounts, ruleText: g.ruleText,
@@ -213,14 +260,15 @@ export async function getRun(ctx: Ctx, actor: Actor, id: string) {
   });
   const townships = await ctx.db.selectFrom('muResults as m').innerJoin('regions as t', 't.code', 'm.townshipCode')
     .select(['t.code', 't.name']).distinct().where('m.runId', '=', id).orderBy('t.code').execute();
+  const run = (await runViews(ctx.db, [row]))[0]!;
   return {
-    run: (await runViews(ctx.db, [row]))[0]!, groups, notEvaluated: out.results.filter((x) => !x.evaluated).length,
+    run, groups, notEvaluated: run.enterpriseCount - run.evaluatedCount,
     canManage: r.office, classLabels: scheme.definition?.classLabels ?? { A: '', B: '', C: '', D: '' }, townships: r.kind === 'townships' ? townships.filter((t) => r.townships.includes(t.code)) : townships,
   };
 }
 
 const ROW_COLS = ['m.enterpriseId', 'm.creditCode', 'm.name', 'm.groupKey', 'm.groupName', 'm.townshipCode', 't.name as townshipName', 'm.park', 'm.industryCode',
-  'm.evaluated', 'm.exclusionReason', 'm.total', 'm.rank', 'm.class', 'm.forcedReason', 'm.perMuTax', 'm.perMuValueAdded', 'm.detailJson'] as const;
+  'm.evaluated', 'm.exclusionReason', 'm.total', 'm.rank', 'm.class', 'm.forcedReason', 'm.perMuTax', 'm.perMuValueAdded', 'm.detailJson', 'm.figuresJson'] as const;
 
 function rowView(r: any) {
   const d = JSON.parse(r.detailJson);
@@ -264,16 +312,19 @@ export async function getResult(ctx: Ctx, actor: Actor, runId: string, enterpris
   if (!row) throw new NotFound('result');
   const d = JSON.parse(row.detailJson);
   const scheme = JSON.parse(run.schemeJson) as StoredScheme;
-  const snap = JSON.parse(run.snapshotJson) as StoredSnapshot;
-  const ent = snap.enterprises.find((e) => e.id === enterpriseId);
+  // The enterprise's figures are on its row since 0015; older runs read them from the snapshot.
+  const figures = row.figuresJson != null ? JSON.parse(row.figuresJson)
+    : (JSON.parse(run.snapshotJson) as StoredSnapshot).enterprises.find((e) => e.id === enterpriseId)?.data ?? {};
   const g = scheme.definition.groups.find((x) => x.key === row.groupKey);
+  const whole = !d.items?.length || typeof d.items[0].name === 'string'; // written whole before 0015: nothing to add
+  const items = whole ? d.items ?? [] : expandItems(d.items, runGroups(run).find((x) => x.key === row.groupKey), g);
   const cls = row.class as MuClass | null;
   return {
     row: rowView(row), year: Number(run.year), runStatus: run.status as 'draft' | 'published', groupSize: d.groupSize ?? null,
-    items: d.items ?? [], adjustments: d.adjustments ?? [], indicatorPoints: d.indicatorPoints ?? null, adjustmentPoints: d.adjustmentPoints ?? null,
+    items, adjustments: d.adjustments ?? [], indicatorPoints: d.indicatorPoints ?? null, adjustmentPoints: d.adjustmentPoints ?? null,
     classWhy: d.classWhy ?? null, classLabel: cls ? scheme.definition.classLabels[cls] || null : null,
     ruleText: g && row.groupKey !== NOT_IN_SCOPE ? evaluateRuleText(scheme, g.key) : null,
-    figures: (ent?.data ?? {}) as Record<string, number>, land: d.land ?? null,
+    figures: figures as Record<string, number>, land: d.land ?? null,
   };
 }
 
@@ -294,7 +345,7 @@ export async function reproduce(ctx: Ctx, actor: Actor, runId: string) {
     const s = byId.get(x.enterpriseId);
     if (!s) { differences.push(`${x.creditCode}: missing`); continue; }
     byId.delete(x.enterpriseId);
-    if (s.detailJson !== JSON.stringify(detailOf(x)) || (s.class ?? null) !== x.class || !!Number(s.evaluated) !== x.evaluated) differences.push(`${x.creditCode}: differs`);
+    if (canonicalDetail(JSON.parse(s.detailJson)) !== JSON.stringify(detailOf(x)) || (s.class ?? null) !== x.class || !!Number(s.evaluated) !== x.evaluated) differences.push(`${x.creditCode}: differs`);
   }
   for (const s of byId.values()) differences.push(`${s.enterpriseId}: not in the recomputation`);
   return { identical: differences.length === 0, compared: out.results.length, differences: differences.slice(0, 50) };
