@@ -85,4 +85,18 @@ describeEachDb('挂图作战 milestones, baseline, battle map and the overview',
     expect(wb2.worksheets.map((s) => s.name)).toEqual(['未按期开工']);
     expect(String(wb2.worksheets[0].getRow(3).getCell(2).value)).toBe('迟迟未开工的项目');
   });
+
+  it('the page receives the first 100 rows of a long list with its full length; the export holds every row', async () => {
+    for (let i = 0; i < 120; i++) await insertProject(ctx, w, { name: `未开工项目${String(i).padStart(3, '0')}`, stage: 'reserve', plannedStart: `2026-0${1 + (i % 9)}-01`, actualStart: null });
+    const o = (await w.sup.get('/api/v1/projects/overview?year=2026')).json();
+    expect(o.listTotals).toEqual({ laggards: o.laggards.length, notStarted: 121, approvalsDue: 0, limit: 100 });
+    expect(o.notStarted).toHaveLength(100);
+    // Longest late first: the cut keeps the worst.
+    expect(o.notStarted[0].plannedStart).toBe('2026-01-01');
+    expect(o.notStarted.every((p: any, i: number) => i === 0 || o.notStarted[i - 1].daysLate >= p.daysLate)).toBe(true);
+    const res = await w.sup.get('/api/v1/projects/overview/export?table=notStarted');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as any);
+    expect(wb.worksheets[0].actualRowCount).toBe(2 + 121); // title, header, every project
+  });
 });

@@ -120,6 +120,23 @@ export async function projectOverview(ctx: Ctx, actor: Actor, q: { year?: number
   };
 }
 
+/** How many rows of each list the page receives; the Excel export carries them all. */
+export const OVERVIEW_LIST_LIMIT = 100;
+
+/**
+ * The overview as the page reads it: the lists (laggards worst first, not started longest late first, approvals by
+ * date) cut to their first OVERVIEW_LIST_LIMIT rows, with each list's full length in `listTotals` — at 5,000 projects
+ * the 督查室's whole lists were thousands of rows the phone had to download and no one reads on a screen.
+ */
+export async function overviewForPage(ctx: Ctx, actor: Actor, q: { year?: number }) {
+  const o = await projectOverview(ctx, actor, q);
+  return {
+    ...o,
+    laggards: o.laggards.slice(0, OVERVIEW_LIST_LIMIT), notStarted: o.notStarted.slice(0, OVERVIEW_LIST_LIMIT), approvalsDue: o.approvalsDue.slice(0, OVERVIEW_LIST_LIMIT),
+    listTotals: { laggards: o.laggards.length, notStarted: o.notStarted.length, approvalsDue: o.approvalsDue.length, limit: OVERVIEW_LIST_LIMIT },
+  };
+}
+
 export const OVERVIEW_TABLES = ['stage', 'category', 'township', 'leader', 'monthly', 'laggards', 'notStarted', 'approvals'] as const;
 export type OverviewTable = (typeof OVERVIEW_TABLES)[number];
 

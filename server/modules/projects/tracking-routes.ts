@@ -13,7 +13,7 @@ import * as problems from './problems-service.js';
 import * as visits from './visits-service.js';
 import * as photos from './report-photos.js';
 import { Invalid } from '../../platform/errors.js';
-import { exportOverview, projectOverview } from './overview-service.js';
+import { exportOverview, overviewForPage } from './overview-service.js';
 import { exportMonthlyReports } from './reports-sheet.js';
 import { projectLight } from './traffic-light-read.js';
 
@@ -28,7 +28,7 @@ export function projectTrackingRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   r.get('/api/v1/projects/overview', {
     schema: { tags, summary: '重大项目总览 Overview: totals, monthly investment, laggards, not started, approvals due', querystring: S.OverviewQuery, response: { 200: S.Overview, ...errors(400, 401, 403) } },
-  }, async (req) => projectOverview(ctx, actorOf(req), req.query));
+  }, async (req) => overviewForPage(ctx, actorOf(req), req.query));
   r.get('/api/v1/projects/overview/export', {
     schema: { tags, summary: '总览导出 Excel Export the overview tables', querystring: S.OverviewExportQuery, produces: [XLSX_TYPE], response: errors(400, 401, 403) },
   }, async (req, reply) => {

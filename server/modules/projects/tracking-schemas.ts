@@ -145,6 +145,8 @@ export const Overview = Type.Object({
   notStarted: Type.Array(Type.Object({ id: Str, name: Str, serial: Str, stage: Str, leadUnitName: Str, leaderName: N(Str), plannedStart: Str, daysLate: Type.Integer() })),
   approvalsDue: Type.Array(Type.Object({ projectId: Str, name: Str, serial: Str, leadUnitName: Str, kind: Str, kindLabel: Str, plannedOn: Str, overdue: Type.Boolean() })),
   reports: Type.Object({ period: Str, dueOn: Str, owing: Type.Integer(), filed: Type.Integer(), late: Type.Integer(), missing: Type.Integer() }),
+  /** Each list's full length; the lists above hold at most `limit` rows (the Excel export holds all). */
+  listTotals: Type.Object({ laggards: Type.Integer(), notStarted: Type.Integer(), approvalsDue: Type.Integer(), limit: Type.Integer() }),
 });
 
 // 月报 photos

@@ -142,6 +142,7 @@ const en: Record<keyof typeof zh, string> = {
   'pt.ov.red': 'Red',
   'pt.ov.yellow': 'Yellow',
   'pt.ov.laggards': 'Laggards',
+  'pt.ov.more': '{total} in all, the first {limit} shown here; export to Excel for the whole list',
   'pt.ov.notStarted': 'Not started on time',
   'pt.ov.approvalsDue': 'Approvals due this month',
   'pt.ov.daysLate': 'Days late',

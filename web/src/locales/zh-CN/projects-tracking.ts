@@ -137,6 +137,7 @@ export default {
   'pt.ov.group': '分组',
   'pt.ov.red': '红灯', 'pt.ov.yellow': '黄灯',
   'pt.ov.laggards': '滞后项目',
+  'pt.ov.more': '共 {total} 个，此处显示前 {limit} 个；完整名单请导出 Excel',
   'pt.ov.notStarted': '未按期开工',
   'pt.ov.approvalsDue': '本月到期的前期手续',
   'pt.ov.daysLate': '逾期天数',

@@ -13,6 +13,7 @@ import { showError, showSuccess } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
+import type { MessageKey } from '../../locales/zh-CN';
 import { stageLabel } from '../../../../common/project-labels';
 import { InvestmentChart } from './InvestmentChart';
 import { LightTag, money, type Overview } from './tracking-shared';
@@ -59,6 +60,12 @@ export default function OverviewPage() {
       ]} />
   );
   const name = (id: string, text: string) => <Link to={`/projects/${id}`}>{text}</Link>;
+  type ListKey = 'laggards' | 'notStarted' | 'approvalsDue';
+  // The page receives the first rows of each list; the card says how many there are, the export holds them all.
+  const titled = (key: MessageKey, list: ListKey) => (o ? `${t(key)}（${o.listTotals[list]}）` : t(key));
+  const more = (list: ListKey) => (o && o.listTotals[list] > o[list].length
+    ? () => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('pt.ov.more', { total: o.listTotals[list], limit: o[list].length })}</Typography.Text>
+    : undefined);
   return (
     <div>
       <PageHeader title={t('pt.ov.title')} intro={t('pt.ov.intro')} extra={<Space wrap>
@@ -90,8 +97,8 @@ export default function OverviewPage() {
           { key: 'leader', label: t('pt.ov.byLeader'), children: groupTable(o.byLeader, 'leader') },
         ]} />}
       </Card>
-      <Card size="small" title={t('pt.ov.laggards')} style={{ marginTop: 12 }} extra={exp('laggards')} loading={q.isLoading}>
-        <Table size="small" rowKey="id" dataSource={o?.laggards ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 760 }} data-testid="laggards"
+      <Card size="small" title={titled('pt.ov.laggards', 'laggards')} style={{ marginTop: 12 }} extra={exp('laggards')} loading={q.isLoading}>
+        <Table size="small" rowKey="id" dataSource={o?.laggards ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 760 }} data-testid="laggards" footer={more('laggards')}
           columns={[
             { title: t('pt.ov.name'), render: (_, p) => name(p.id, p.name) },
             { title: t('pt.ov.unit'), dataIndex: 'leadUnitName' },
@@ -103,8 +110,8 @@ export default function OverviewPage() {
       </Card>
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('pt.ov.notStarted')} extra={exp('notStarted')} loading={q.isLoading}>
-            <Table size="small" rowKey="id" dataSource={o?.notStarted ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 480 }}
+          <Card size="small" title={titled('pt.ov.notStarted', 'notStarted')} extra={exp('notStarted')} loading={q.isLoading}>
+            <Table size="small" rowKey="id" dataSource={o?.notStarted ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 480 }} footer={more('notStarted')}
               columns={[
                 { title: t('pt.ov.name'), render: (_, p) => name(p.id, p.name) },
                 { title: '', dataIndex: 'stage', render: (v) => stageLabel(v, locale) },
@@ -114,8 +121,8 @@ export default function OverviewPage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('pt.ov.approvalsDue')} extra={exp('approvals')} loading={q.isLoading}>
-            <Table size="small" rowKey={(r) => `${r.projectId}-${r.kind}`} dataSource={o?.approvalsDue ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 480 }}
+          <Card size="small" title={titled('pt.ov.approvalsDue', 'approvalsDue')} extra={exp('approvals')} loading={q.isLoading}>
+            <Table size="small" rowKey={(r) => `${r.projectId}-${r.kind}`} dataSource={o?.approvalsDue ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 480 }} footer={more('approvalsDue')}
               columns={[
                 { title: t('pt.ov.name'), render: (_, p) => name(p.projectId, p.name) },
                 { title: t('pt.ov.approval'), dataIndex: 'kindLabel' },
