@@ -1,6 +1,7 @@
 // Opens Kysely on SQLite (embedded, default) or PostgreSQL (production) from one URL.
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { withStatementCache } from './statement-cache.js';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -30,7 +31,7 @@ export function openDatabase(url: string, opts: { searchPath?: string; poolSize?
     handle.pragma('foreign_keys = ON');
     handle.pragma('busy_timeout = 5000');
     handle.pragma('synchronous = NORMAL');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }), plugins: [new CamelCasePlugin()] });
     return { db, dialect: 'sqlite', sqlite: handle, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

@@ -19,6 +19,7 @@ import { insertProject, patchProject, today, thisYear, type NewProject } from '.
 import { ledgerBaseline, recordYearToDate } from './reports-read.js';
 import { monthFromYearToDate, periodOf, round2, type Period } from './reports-rules.js';
 import * as repo from './library-repository.js';
+import { loadCalendar } from '../calendar/service.js';
 
 export type LedgerKey = 'name' | 'projectCode' | 'category' | 'industryCode' | 'township' | 'ownerName' | 'ownerCreditCode' | 'content'
   | 'totalInvestment' | 'yearPlan' | 'plannedStart' | 'actualStart' | 'plannedCompletion' | 'actualCompletion' | 'stage' | 'leader' | 'leadUnit'
@@ -269,7 +270,8 @@ export async function importLedger(ctx: Ctx, actor: Actor, buffer: Buffer, commi
       errors.sort((a, b) => a.row - b.row);
     }
     const ops = planned.ops.filter((o) => !refused.has(o));
-    const preview: ImportPreviewRow[] = ops.map((o) => ({ row: o.row, name: o.input.name, action: o.existingId ? 'update' : 'create', serial: o.existingId ? [...L.byName.values()].find((p) => p.id === o.existingId)?.serial ?? null : null, totalInvestment: o.input.totalInvestment ?? null, stage: o.stageChange ?? (o.input.stage ?? null) }));
+    const serialOf = new Map([...L.byName.values()].map((p) => [p.id, p.serial]));
+    const preview: ImportPreviewRow[] = ops.map((o) => ({ row: o.row, name: o.input.name, action: o.existingId ? 'update' : 'create', serial: o.existingId ? serialOf.get(o.existingId) ?? null : null, totalInvestment: o.input.totalInvestment ?? null, stage: o.stageChange ?? (o.input.stage ?? null) }));
     return { L, ops, errors, preview, reports };
   };
   const outcome = (r: Awaited<ReturnType<typeof run>>, created: number, updated: number, reports = r.reports): ImportOutcome => ({
@@ -281,6 +283,9 @@ export async function importLedger(ctx: Ctx, actor: Actor, buffer: Buffer, commi
     return outcome(r, r.ops.filter((o) => !o.existingId).length, r.ops.filter((o) => o.existingId).length);
   }
   class Abort extends Error { constructor(readonly result: ImportOutcome) { super('abort'); } }
+  // Each filed month needs its due date from the working calendar: built once here, outside the transaction, it is kept
+  // (calendar/service.ts) and every row inside reads it instead of rebuilding it.
+  if (ytdCol) await loadCalendar(ctx);
   try {
     return await inTransaction(ctx, async (trx) => {
       const r = await run(trx);

@@ -117,9 +117,9 @@ export async function readLedger<K extends string>(buffer: Buffer, spec: LedgerC
   const rows: LedgerRow<K>[] = [];
   const skipped: number[] = [];
   const last = ws.rowCount;
-  if (opts.maxRows && last - first + 1 > opts.maxRows) {
-    throw new Invalid({ field: 'file', code: 'task.import.tooManyRows', params: { limit: opts.maxRows } }, 'task.import.tooManyRows', { limit: opts.maxRows });
-  }
+  // The limit counts project rows: a ledger's blank lines, section and 合计 rows come on top of it.
+  const tooMany = () => new Invalid({ field: 'file', code: 'task.import.tooManyRows', params: { limit: opts.maxRows } }, 'task.import.tooManyRows', { limit: opts.maxRows });
+  if (opts.maxRows && last - first + 1 > opts.maxRows * 2) throw tooMany();
   for (let r = first; r <= last; r++) {
     const row = ws.getRow(r);
     if (!row.hasValues) continue;
@@ -139,6 +139,7 @@ export async function readLedger<K extends string>(buffer: Buffer, spec: LedgerC
     const section = filled <= 2 && Object.values(values).some((v) => SECTION_RE.test(String(v)) && !/\d{4}/.test(String(v)));
     if (total || section) { skipped.push(r); continue; }
     rows.push({ row: r, values });
+    if (opts.maxRows && rows.length > opts.maxRows) throw tooMany();
   }
   if (!rows.length) throw new Invalid({ field: 'file', code: 'import.empty' }, 'import.empty');
   return { headerRow: best.r, headerRows: two ? 2 : 1, rows, units, headerText, skipped, titleText: titles.join(' ') };
