@@ -207,6 +207,16 @@ describeEachDb('亩均 bonus/deduction import', (getDb) => {
     expectProblem(await upload(file, '1'), 400);
   });
 
+  it('item columns written with their points (国家高新技术企业（+3分/项）) are read; a note over 200 characters is refused', async () => {
+    const file = await buildXlsx({
+      header: ['统一社会信用代码', '国家高新技术企业（+3分/项）', '严重环境违法行为(直接定为D类)', '备注'],
+      rows: [[firms[4]!.code, 1, null, null], [firms[5]!.code, null, '是', '长'.repeat(201)]],
+    });
+    const p = (await upload(file)).json();
+    expect(p.errors.map((e: any) => [e.row, e.field, e.code])).toEqual([[3, '备注', 'invalid.maxLength']]);
+    expect(p.changes.map((c: any) => [c.row, c.itemKey, c.kind])).toEqual([[2, 'hightech', 'added']]);
+  });
+
   it('a sheet without the enterprise or item columns is refused naming them', async () => {
     const res = await upload(await buildXlsx({ header: ['序号', '金额'], rows: [[1, 2]] }));
     expectProblem(res, 400);

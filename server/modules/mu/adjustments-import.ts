@@ -15,10 +15,12 @@ import { normHeader, readLedger, type LedgerColumn } from '../../platform/excel/
 import { requireMuOffice } from '../enterprises/office.js';
 import { normalizeCreditCode } from '../enterprises/credit-code.js';
 import type { AdjustmentItem, SchemeDefinition } from './rules.js';
+import { schemeOfYear } from './service.js';
 
 /** The most a quantity may be (as in PUT /mu/adjustments). */
 const MAX_QUANTITY = 1000;
 const CHANGES_SHOWN = 1000;
+const MAX_NOTE = 200;
 
 const COL = {
   code: ['统一社会信用代码', '信用代码', '社会信用代码', '统一代码', '企业信用代码'],
@@ -62,10 +64,9 @@ export function itemRule(a: AdjustmentItem): string {
 }
 
 async function schemeOf(db: Trx, regionCode: string, year: number): Promise<SchemeDefinition> {
-  const s = await db.selectFrom('muSchemes').select('definitionJson').where('regionCode', '=', regionCode).where('year', '=', year)
-    .orderBy('version', 'desc').limit(1).executeTakeFirst();
-  if (!s) throw new Invalid({ field: 'year', code: 'mu.adjustment.noScheme', params: { year } });
-  return JSON.parse(s.definitionJson) as SchemeDefinition;
+  const def = await schemeOfYear(db, regionCode, year);
+  if (!def) throw new Invalid({ field: 'year', code: 'mu.adjustment.noScheme', params: { year } });
+  return def;
 }
 
 type Current = { enterpriseId: string; creditCode: string; name: string; itemKey: string; quantity: number; note: string | null };
@@ -174,6 +175,8 @@ export async function importAdjustments(ctx: Ctx, actor: Actor, year: number, bu
   const cur = await currentInputs(ctx.db, actor.regionCode, year);
   const curKey = (e: string, i: string) => `${e}|${i}`;
   const curMap = new Map(cur.map((c) => [curKey(c.enterpriseId, c.itemKey), c]));
+  const curByEnt = new Map<string, Current[]>();
+  for (const c of cur) curByEnt.set(c.enterpriseId, [...(curByEnt.get(c.enterpriseId) ?? []), c]);
 
   const errors: RowError[] = [];
   const codeField = head('code', '统一社会信用代码');
@@ -200,7 +203,13 @@ export async function importAdjustments(ctx: Ctx, actor: Actor, year: number, bu
   const wants: Want[] = [];
   const rows = sheet.rows as Row[];
   const noteCol = has('note');
-  const noteOf = (r: Row) => (noteCol ? (r.values.note ?? '').trim().slice(0, 200) || null : undefined);
+  const noteField = head('note', '备注');
+  const noteOf = (r: Row) => {
+    if (!noteCol) return undefined;
+    const t = (r.values.note ?? '').trim();
+    if (t.length > MAX_NOTE) errors.push({ row: r.row, field: noteField, code: 'invalid.maxLength', params: { limit: MAX_NOTE } });
+    return t || null;
+  };
 
   if (long) {
     const itemField = head('item', '事项');
@@ -228,7 +237,8 @@ export async function importAdjustments(ctx: Ctx, actor: Actor, year: number, bu
         if (seen.has(k)) errors.push({ row: r.row, field: itemField, code: 'mu.adjustment.import.duplicatePair', params: { row: seen.get(k), name: ent.name, item: item.name } });
         else seen.set(k, r.row);
       }
-      if (errors.length === before && ent && item && q != null) wants.push({ row: r.row, ent, item, q, note: noteOf(r) });
+      const note = noteOf(r);
+      if (errors.length === before && ent && item && q != null) wants.push({ row: r.row, ent, item, q, note });
     }
   } else {
     const seen = new Map<string, number>();
@@ -248,10 +258,10 @@ export async function importAdjustments(ctx: Ctx, actor: Actor, year: number, bu
         const p = parseQuantity(a, text);
         if (p.ok) qs.push({ item: a, q: p.q }); else errors.push({ row: r.row, field: head(`i:${a.key}`, a.name), code: p.code, params: p.params });
       }
+      const note = noteOf(r);
       if (errors.length !== before || !ent) continue;
       // The row's one note: unchanged from the template's text → each item keeps its own note; otherwise it is every item's note.
-      const note = noteOf(r);
-      const mine = cur.filter((c) => c.enterpriseId === ent.id && itemCols.some((a) => a.key === c.itemKey));
+      const mine = (curByEnt.get(ent.id) ?? []).filter((c) => itemCols.some((a) => a.key === c.itemKey));
       const keepNotes = note === undefined || (note ?? '') === joinedNote(mine, inputs);
       for (const { item, q } of qs) {
         wants.push({ row: r.row, ent, item, q, note: keepNotes ? (curMap.get(curKey(ent.id, item.key)) ? undefined : note ?? null) : note });

@@ -144,7 +144,8 @@ export async function updateScheme(ctx: Ctx, actor: Actor, id: string, input: Sc
 // ---------------------------------------------------------------------------------------------------------------
 // Bonus/deduction inputs per enterprise and year (the scheme's items with source 'input').
 
-async function schemeOfYear(db: Trx, regionCode: string, year: number): Promise<SchemeDefinition | null> {
+/** The definition of the year's latest scheme version (its adjustment items), or null. */
+export async function schemeOfYear(db: Trx, regionCode: string, year: number): Promise<SchemeDefinition | null> {
   const s = await db.selectFrom('muSchemes').select('definitionJson').where('regionCode', '=', regionCode).where('year', '=', year)
     .orderBy('version', 'desc').limit(1).executeTakeFirst();
   return s ? JSON.parse(s.definitionJson) : null;
