@@ -1,8 +1,10 @@
-// 亩均 evaluation at county scale: BENCH_MU_ENTERPRISES (5,000) synthetic enterprises with a year of figures, and
+// 亩均 evaluation at county scale: BENCH_MU_ENTERPRISES (100,000) synthetic enterprises with a year of figures, and
 // (a) the scoring engine alone over the snapshot in memory (rules.ts evaluate), (b) a whole run through the service
 // (snapshot read, evaluation, results written in one transaction), with the heap grown during it, (c) the floor: one
 // SQL aggregate over the same rows (Σ tax / Σ land by 规上/规下), (d) reading the run back (the run page's group
-// figures recompute from the stored scheme and snapshot). SQLite; PostgreSQL too with BENCH_DATABASE_URL.
+// figures, stored with the run), (e) one enterprise's explanation (the result drawer) and a page of 50 results.
+// Heap grown is sampled every 5 ms; the process's peak resident memory is printed at the end.
+// SQLite; PostgreSQL too with BENCH_DATABASE_URL.
 import { sql } from 'kysely';
 import { buildApp } from '../server/app.js';
 import { testConfig } from '../server/config.js';
@@ -12,11 +14,11 @@ import { loadActor } from '../server/platform/access/load-actor.js';
 import type { Actor } from '../server/platform/access/actor.js';
 import { evaluate, huangyan2022Scheme } from '../server/modules/mu/rules.js';
 import { createScheme } from '../server/modules/mu/service.js';
-import { createRun, getRun } from '../server/modules/mu/runs.js';
+import { createRun, getResult, getRun, listResults } from '../server/modules/mu/runs.js';
 import { enterpriseSnapshot } from '../server/modules/enterprises/snapshot.js';
 import { createUser, machine, tempPostgres, tempSqlite, type Bench, type BenchDatabase } from './lib.js';
 
-const N = Number(process.env.BENCH_MU_ENTERPRISES || 5_000);
+const N = Number(process.env.BENCH_MU_ENTERPRISES || 100_000);
 const YEAR = 2025;
 const REGION = '990177';
 
@@ -83,18 +85,25 @@ async function benchOn(bdb: BenchDatabase): Promise<void> {
       from enterprises e join enterprise_year_data d on d.enterprise_id = e.id and d.year = ${YEAR} and d.field = 'tax'
       where e.region_code = ${REGION} group by e.above_scale`.execute(ctx.db));
     const read = await timed(() => getRun(ctx, actor, run.value.id));
+    const page = await timed(() => listResults(ctx, actor, run.value.id, { groupKey: 'above', page: 3, pageSize: 50 } as never));
+    const one = page.value.items[7]!;
+    const drawer = await timed(() => getResult(ctx, actor, run.value.id, one.enterpriseId));
     const rows = [
       ['scoring engine alone (in memory)', engine.ms, engine.heap],
       ['  again (warm)', engine2.ms, engine2.heap],
       ['run: snapshot + score + write results', run.ms, run.heap],
       ['re-run of the draft (replace results)', rerun.ms, rerun.heap],
       ['floor: one SQL aggregate over the rows', floor.ms, floor.heap],
-      ['run page: group figures from stored JSON', read.ms, read.heap],
+      ['run page: the run and its group figures', read.ms, read.heap],
+      ['results page (50 rows of one group)', page.ms, page.heap],
+      ["one enterprise's explanation (drawer)", drawer.ms, drawer.heap],
     ] as const;
     console.log(`[${bdb.label}] ${run.value.enterpriseCount} enterprises, ${run.value.evaluatedCount} evaluated; classes ${JSON.stringify(run.value.classCounts)}`);
     const w = Math.max(...rows.map((r) => r[0].length));
     console.log(`${''.padEnd(w)}  ${'time ms'.padStart(9)}  ${'heap grown'.padStart(10)}`);
     for (const [name, t, h] of rows) console.log(`${name.padEnd(w)}  ${t.toFixed(1).padStart(9)}  ${mb(Math.max(0, h)).padStart(10)}`);
+    console.log(`[${bdb.label}] ${drawer.value.items[0]?.why.zh ?? ''}`);
+    console.log(`[${bdb.label}] process peak resident memory so far: ${mb(process.resourceUsage().maxRSS * 1024)}`);
   } finally {
     await app.close();
   }

@@ -1,5 +1,5 @@
-// The 重大项目 overview at county scale: 2,000 projects (BENCH_PROJECTS) with 24 months of monthly reports each
-// (48,000 reports), milestones and approvals; GET /api/v1/projects/overview for the 督查室 (every project) and for a
+// The 重大项目 overview at county scale: 5,000 projects (BENCH_PROJECTS) with ten years (BENCH_MONTHS 120) of monthly
+// reports for those started (≈400,000 reports), milestones and approvals; GET /api/v1/projects/overview for the 督查室 (every project) and for a
 // unit (its own), timed one request at a time over HTTP (session, validation, JSON), beside the service call alone;
 // the Excel export of every table; and the battle map of 100 projects.
 import type { AddressInfo } from 'node:net';
@@ -12,8 +12,8 @@ import { projectOverview } from '../server/modules/projects/overview-service.js'
 import { addPeriods } from '../server/modules/projects/reports-rules.js';
 import { createUser, machine, ms, signIn, tempPostgres, tempSqlite, type Bench, type BenchDatabase } from './lib.js';
 
-const PROJECTS = Number(process.env.BENCH_PROJECTS || 2_000);
-const MONTHS = Number(process.env.BENCH_MONTHS || 24);
+const PROJECTS = Number(process.env.BENCH_PROJECTS || 5_000);
+const MONTHS = Number(process.env.BENCH_MONTHS || 120);
 const UNITS = 60;
 const REGION = '990103';
 const RUNS = 15;

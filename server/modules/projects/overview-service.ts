@@ -11,7 +11,7 @@ import { getSetting } from '../../platform/settings.js';
 import { writeWorkbook, type SheetSpec } from '../../platform/excel/workbook.js';
 import { approvalLabel, stageLabel, PROJECT_STAGES } from '../../../common/project-labels.js';
 import { loadCalendar } from '../calendar/service.js';
-import { lastEndedPeriod, reportDueOn, round2 } from './reports-rules.js';
+import { lastEndedPeriod, owesMonthlyReport, reportDueOn, round2 } from './reports-rules.js';
 import { monthlyTotals } from './reports-read.js';
 import { loadProjectScope } from './scope.js';
 import { lightsInScope } from './traffic-light-read.js';
@@ -103,7 +103,7 @@ export async function projectOverview(ctx: Ctx, actor: Actor, q: { year?: number
   // The last ended month's reports: owed by projects under construction (or started), filed, late, missing.
   const period = lastEndedPeriod(day);
   const dueOn = reportDueOn(period, dueDay, cal);
-  const owing = projects.filter((p) => p.stage === 'construction' || (p.actualStart && p.actualStart <= `${period}-31` && !['completed', 'operating'].includes(p.stage)));
+  const owing = projects.filter((p) => owesMonthlyReport(p, period));
   const filed = await ctx.db.selectFrom('projectReports').select(['projectReports.projectId', 'projectReports.late'])
     .where('projectReports.period', '=', period).where('projectReports.projectId', 'in', ctx.db.selectFrom('projects').select('projects.id').where(where)).execute();
   const filedMap = new Map(filed.map((f) => [f.projectId, f.late]));

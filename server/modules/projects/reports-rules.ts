@@ -65,3 +65,8 @@ export function monthFromYearToDate(yearToDate: number, earlierMonthsOfYear: num
 }
 
 export const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** A project owes the month's report when under construction, or started by the month's end and not yet completed (the overview and the month's sheet). */
+export function owesMonthlyReport(p: { stage: string; actualStart: string | null }, period: Period): boolean {
+  return p.stage === 'construction' || (!!p.actualStart && p.actualStart <= `${period}-31` && !['completed', 'operating'].includes(p.stage));
+}

@@ -11,14 +11,10 @@ import { Invalid } from '../../platform/errors.js';
 import { getSetting } from '../../platform/settings.js';
 import { stageLabel } from '../../../common/project-labels.js';
 import { loadCalendar } from '../calendar/service.js';
-import { isPeriod, lastEndedPeriod, reportDueOn, round2, type Period } from './reports-rules.js';
+import { isPeriod, lastEndedPeriod, owesMonthlyReport, reportDueOn, round2, type Period } from './reports-rules.js';
 import { periodReportsInScope, toDateInScope } from './reports-read.js';
 import { loadProjectScope } from './scope.js';
 
-/** A project owes the month's report when under construction, or started by the month's end and not yet completed (as the overview counts). */
-export function owesMonthlyReport(p: { stage: string; actualStart: string | null }, period: Period): boolean {
-  return p.stage === 'construction' || (!!p.actualStart && p.actualStart <= `${period}-31` && !['completed', 'operating'].includes(p.stage));
-}
 
 /** An ISO instant as Asia/Shanghai "YYYY-MM-DD HH:mm". */
 const shanghaiTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
