@@ -17,6 +17,7 @@ export const MESSAGES = {
   'invalid.maximum': { 'zh-CN': '不能大于 {limit}', 'en-US': 'must be ≤ {limit}' },
   'invalid.format': { 'zh-CN': '格式不正确（{format}）', 'en-US': 'must be a valid {format}' },
   'invalid.value': { 'zh-CN': '取值不正确', 'en-US': 'has an invalid value' },
+  'settings.unknownUnit': { 'zh-CN': '本地区没有标识为 {id} 的单位', 'en-US': 'no unit of this region has the id {id}' },
   'unauthorized': { 'zh-CN': '请先登录', 'en-US': 'Please sign in' },
   'unauthorized.expired': { 'zh-CN': '登录已超时，请重新登录', 'en-US': 'Your session has expired; please sign in again' },
   'unauthorized.credentials': { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },

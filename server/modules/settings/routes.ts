@@ -2,14 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Ctx } from '../../context.js';
-import { audit, inTransaction } from '../../context.js';
 import { actorOf } from '../../platform/http/guard.js';
 import { errors, StringEnum } from '../../platform/http/schemas.js';
-import { Invalid } from '../../platform/errors.js';
 import { WeightsSchema } from '../tasks/assessment-schemas.js';
-import { weightErrors } from '../tasks/assessment-rules.js';
 import { authorize } from '../../platform/access/policies.js';
-import { getSettings, putSetting } from '../../platform/settings.js';
+import { getSettings } from '../../platform/settings.js';
+import { updateSettings } from './service.js';
+
+/** A list of unit ids (checked against the region's units by the service). */
+const UnitIds = (description: string) => Type.Array(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }), { maxItems: 20, uniqueItems: true, description });
 
 const SettingsSchema = Type.Object({
   'security.idleMinutes': Type.Integer({ minimum: 5, maximum: 480 }),
@@ -22,12 +23,15 @@ const SettingsSchema = Type.Object({
   'tasks.missedReportsRed': Type.Integer({ minimum: 1, maximum: 10 }),
   'tasks.maxReportFrequency': StringEnum(['weekly', 'fortnightly', 'monthly'] as const),
   'tasks.remindDaysBefore': Type.Integer({ minimum: 0, maximum: 30 }),
+  'notifications.digestHour': Type.Integer({ minimum: 0, maximum: 23, description: 'hour (Asia/Shanghai) from which the day\'s reminders and digests go out' }),
   'assessment.weights': WeightsSchema,
   'documents.issuer': Type.String({ minLength: 2, maxLength: 60, description: '{region} is replaced by the region name' }),
   'documents.escalationPrefix': Type.Record(Type.String({ pattern: '^(\\*|\\d{6,12})$' }), Type.String({ minLength: 1, maxLength: 12, pattern: '^[^〔〕\\[\\]]+$' }), { additionalProperties: false, description: 'region code (or *) → 督办通知单 number prefix' }),
   'documents.bulletinAddressee': Type.String({ minLength: 2, maxLength: 200 }),
   'documents.bulletinRequirements': Type.Array(Type.String({ minLength: 2, maxLength: 500 }), { maxItems: 10 }),
-  'mu.officeUnitIds': Type.Array(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }), { maxItems: 20, description: '亩均办: ids of the units that keep the enterprise registry, imports and evaluations (e.g. 县经济和信息化局)' }),
+  'mu.officeUnitIds': UnitIds('亩均办: ids of the units that keep the enterprise registry, imports and evaluations (e.g. 县经济和信息化局)'),
+  'projects.categories': Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { minItems: 1, maxItems: 30, uniqueItems: true, description: '重大项目 categories offered in the library' }),
+  'projects.libraryUnitIds': UnitIds('项目库: ids of the units that create, import and manage every project of the region (e.g. 县发展和改革局)'),
   'projects.reportDueDay': Type.Integer({ minimum: 1, maximum: 28, description: '月报 due by this day of the next month' }),
   'projects.lightThresholds': Type.Object({
     yellowBehind: Type.Number({ minimum: 0, maximum: 100 }), redBehind: Type.Number({ minimum: 0, maximum: 100 }), notStartedRedMonths: Type.Integer({ minimum: 1, maximum: 24 }),
@@ -46,13 +50,6 @@ export function settingsRoutes(app: FastifyInstance, ctx: Ctx): void {
   }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'settings.write');
-    if (req.body['assessment.weights']) { const e = weightErrors(req.body['assessment.weights']); if (e.length) throw new Invalid(e); }
-    return inTransaction(ctx, async (trx) => {
-      const before = await getSettings(ctx, trx);
-      for (const [k, v] of Object.entries(req.body)) if (v !== undefined) await putSetting(ctx, trx, k, v);
-      const after = await getSettings(ctx, trx);
-      await audit(ctx, trx, actor, { action: 'settings.update', entityType: 'settings', before, after });
-      return after;
-    });
+    return updateSettings(ctx, actor, req.body);
   });
 }

@@ -1,15 +1,33 @@
-// One setting, edited by the shape of its value: switch, number, choice, text, paragraphs, or a group of these.
+// One setting, edited by the shape of its value: switch, number, choice, text, paragraphs, or a group of these; a list
+// of unit ids (a key ending in UnitIds, e.g. mu.officeUnitIds) is picked by unit name.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { SettingText } from '../../locales/zh-CN/settings';
+import { UnitSelect } from '../../components/UnitSelect';
 
-interface Props { name: string[]; value: unknown; text: (key: string) => SettingText; options: Record<string, Record<string, string>>; disabled: boolean; addLabel: string }
+/** Settings whose value is a list of unit ids. */
+export const isUnitList = (key: string) => /UnitIds$/.test(key);
 
-export function SettingField({ name, value, text, options, disabled, addLabel }: Props) {
+interface Props {
+  name: string[]; value: unknown; text: (key: string) => SettingText; options: Record<string, Record<string, string>>; disabled: boolean; addLabel: string;
+  /** Names of the units the unit lists hold now (the picker only lists search results). */
+  units?: { id: string; name: string }[];
+}
+
+export function SettingField({ name, value, text, options, disabled, addLabel, units }: Props) {
   const nested = name.length > 1;
   const key = name.join('.');
   const { label, help } = text(key);
   const opts = options[key];
+  if (Array.isArray(value) && isUnitList(key)) {
+    return (
+      <Form.Item label={label} extra={help}>
+        <div data-testid={`setting-${key}`}>
+          <Form.Item name={name} noStyle><UnitSelect multiple known={units} allowClear={false} style={{ width: '100%' }} /></Form.Item>
+        </div>
+      </Form.Item>
+    );
+  }
   if (typeof value === 'boolean') {
     return <Form.Item name={name} label={label} extra={help} valuePropName="checked"><Switch disabled={disabled} /></Form.Item>;
   }
@@ -44,7 +62,7 @@ export function SettingField({ name, value, text, options, disabled, addLabel }:
       <Form.Item label={label} extra={help} style={{ marginBottom: 16 }}>
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', columnGap: 16, padding: '12px 12px 0', background: '#f7f8fa', borderRadius: 6 }}>
           {Object.entries(value as Record<string, unknown>).map(([k, v]) => (
-            <SettingField key={k} name={[...name, k]} value={v} text={(full) => (text(full).label === full ? { label: k } : text(full))} options={options} disabled={disabled} addLabel={addLabel} />
+            <SettingField key={k} name={[...name, k]} value={v} text={(full) => (text(full).label === full ? { label: k } : text(full))} options={options} disabled={disabled} addLabel={addLabel} units={units} />
           ))}
         </div>
       </Form.Item>
