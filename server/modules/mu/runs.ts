@@ -18,7 +18,13 @@ import type { ResultQueryInput, RunView } from './schemas.js';
 
 export interface StoredScheme { id: string; version: number; name: string; definition: SchemeDefinition; priorMeans: Record<string, Record<string, number>> }
 export interface StoredSnapshot { year: number; enterprises: SnapshotEnterprise[]; adjustments: Record<string, Record<string, number>> }
-type RunRow = { id: string; regionCode: string; year: number; schemeId: string; schemeVersion: number; schemeJson: string; snapshotJson: string; status: string; createdBy: string | null; createdAt: string; publishedBy: string | null; publishedAt: string | null; groupsJson: string | null };
+type RunRow = { id: string; regionCode: string; year: number; schemeId: string; schemeVersion: number; schemeJson: string; status: string; createdBy: string | null; createdAt: string; publishedBy: string | null; publishedAt: string | null; groupsJson: string | null };
+/** A run's columns but its snapshot (tens of MB at county scale): read only where the snapshot itself is needed (snapshotOf). */
+const RUN_COLS = ['id', 'regionCode', 'year', 'schemeId', 'schemeVersion', 'schemeJson', 'status', 'createdBy', 'createdAt', 'publishedBy', 'publishedAt', 'groupsJson'] as const;
+async function snapshotOf(db: Trx, runId: string): Promise<StoredSnapshot> {
+  const r = await db.selectFrom('muRuns').select('snapshotJson').where('id', '=', runId).executeTakeFirstOrThrow();
+  return JSON.parse(r.snapshotJson) as StoredSnapshot;
+}
 
 /** Evaluate a run from what it stored, nothing else. */
 export function evaluateStored(scheme: StoredScheme, snap: StoredSnapshot): EvalOutput {
@@ -71,9 +77,9 @@ export function expandItems(stored: unknown[], group: GroupStats | undefined, de
 }
 
 /** The run's group figures: stored with the run since 0015, recomputed from its scheme and snapshot for older runs. */
-function runGroups(row: Pick<RunRow, 'groupsJson' | 'schemeJson' | 'snapshotJson'>): GroupStats[] {
+async function runGroups(db: Trx, row: Pick<RunRow, 'id' | 'groupsJson' | 'schemeJson'>): Promise<GroupStats[]> {
   if (row.groupsJson) return JSON.parse(row.groupsJson) as GroupStats[];
-  return evaluateStored(JSON.parse(row.schemeJson), JSON.parse(row.snapshotJson)).groups;
+  return evaluateStored(JSON.parse(row.schemeJson), await snapshotOf(db, row.id)).groups;
 }
 
 async function reachOrForbid(ctx: Ctx, db: Trx, actor: Actor): Promise<MuReach & { kind: 'region' | 'townships' }> {
@@ -84,7 +90,7 @@ async function reachOrForbid(ctx: Ctx, db: Trx, actor: Actor): Promise<MuReach &
 }
 
 async function findRun(db: Trx, r: MuReach & { kind: 'region' | 'townships' }, id: string): Promise<RunRow> {
-  let q = db.selectFrom('muRuns').selectAll().where('id', '=', id).where('regionCode', 'in', r.regions);
+  let q = db.selectFrom('muRuns').select(RUN_COLS).where('id', '=', id).where('regionCode', 'in', r.regions);
   if (!r.office) q = q.where('status', '=', 'published');
   const row = await q.executeTakeFirst();
   if (!row) throw new NotFound('run');
@@ -120,7 +126,7 @@ async function runViews(db: Trx, rows: RunRow[]): Promise<RunView[]> {
 
 export async function listRuns(ctx: Ctx, actor: Actor, year?: number) {
   const r = await reachOrForbid(ctx, ctx.db, actor);
-  let q = ctx.db.selectFrom('muRuns').selectAll().where('regionCode', 'in', r.regions);
+  let q = ctx.db.selectFrom('muRuns').select(RUN_COLS).where('regionCode', 'in', r.regions);
   if (!r.office) q = q.where('status', '=', 'published');
   if (year) q = q.where('year', '=', year);
   const rows = await q.orderBy('year', 'desc').orderBy('createdAt', 'desc').execute();
@@ -198,14 +204,14 @@ export async function createRun(ctx: Ctx, actor: Actor, schemeId: string): Promi
     }
     const evaluated = out.results.filter((r) => r.evaluated).length;
     await audit(ctx, trx, actor, { action: draft ? 'mu.run.rerun' : 'mu.run.create', entityType: 'mu_run', entityId: id, after: { year, schemeId: s.id, schemeVersion: s.version, enterprises: out.results.length, evaluated } });
-    const row = await trx.selectFrom('muRuns').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await trx.selectFrom('muRuns').select(RUN_COLS).where('id', '=', id).executeTakeFirstOrThrow();
     return (await runViews(trx, [row]))[0]!;
   });
 }
 
 async function draftForWrite(ctx: Ctx, trx: Trx, actor: Actor, id: string): Promise<RunRow> {
   await requireMuOffice(ctx, trx, actor);
-  const row = await trx.selectFrom('muRuns').selectAll().where('id', '=', id).where('regionCode', '=', actor.regionCode).executeTakeFirst();
+  const row = await trx.selectFrom('muRuns').select(RUN_COLS).where('id', '=', id).where('regionCode', '=', actor.regionCode).executeTakeFirst();
   if (!row) throw new NotFound('run');
   if (row.status === 'published') throw new Conflict('mu.run.published');
   return row;
@@ -228,7 +234,7 @@ export async function publishRun(ctx: Ctx, actor: Actor, id: string): Promise<Ru
     const res = await trx.updateTable('muRuns').set({ status: 'published', publishedBy: actor.userId, publishedAt: now }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new Conflict('mu.run.published');
     await audit(ctx, trx, actor, { action: 'mu.run.publish', entityType: 'mu_run', entityId: id, after: { status: 'published', publishedAt: now } });
-    const row = await trx.selectFrom('muRuns').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await trx.selectFrom('muRuns').select(RUN_COLS).where('id', '=', id).executeTakeFirstOrThrow();
     return (await runViews(trx, [row]))[0]!;
   });
 }
@@ -248,7 +254,7 @@ export async function getRun(ctx: Ctx, actor: Actor, id: string) {
   const row = await findRun(ctx.db, r, id);
   const scheme = JSON.parse(row.schemeJson) as StoredScheme;
   // Group figures (benchmarks, class counts) as the run computed them; a township reads the county's figures.
-  const groups = runGroups(row).map((g) => {
+  const groups = (await runGroups(ctx.db, row)).map((g) => {
     const gd = scheme.definition.groups.find((x) => x.key === g.key)!;
     return {
       key: g.key, name: g.name, size: g.size, method: gd.method, classCounts: g.classCounts, ruleText: g.ruleText,
@@ -299,9 +305,12 @@ export async function listResults(ctx: Ctx, actor: Actor, runId: string, f: Resu
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 50;
   const count = await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
-  const rows = await q.select(ROW_COLS)
-    .orderBy('m.evaluated', 'desc').orderBy('m.groupKey').orderBy((eb) => eb.fn.coalesce('m.rank', eb.val(2147483647))).orderBy('m.creditCode')
-    .limit(pageSize).offset((page - 1) * pageSize).execute();
+  // Within one group every rank is set (or, in the not-evaluated list, none is): ordered by rank there, the index
+  // (run_id, group_key, rank) serves the page instead of a sort of the whole group.
+  const ordered = f.groupKey
+    ? q.select(ROW_COLS).orderBy('m.rank').orderBy('m.creditCode')
+    : q.select(ROW_COLS).orderBy('m.evaluated', 'desc').orderBy('m.groupKey').orderBy((eb) => eb.fn.coalesce('m.rank', eb.val(2147483647))).orderBy('m.creditCode');
+  const rows = await ordered.limit(pageSize).offset((page - 1) * pageSize).execute();
   return { items: rows.map(rowView), total: Number(count?.n ?? 0), page, pageSize };
 }
 
@@ -314,10 +323,10 @@ export async function getResult(ctx: Ctx, actor: Actor, runId: string, enterpris
   const scheme = JSON.parse(run.schemeJson) as StoredScheme;
   // The enterprise's figures are on its row since 0015; older runs read them from the snapshot.
   const figures = row.figuresJson != null ? JSON.parse(row.figuresJson)
-    : (JSON.parse(run.snapshotJson) as StoredSnapshot).enterprises.find((e) => e.id === enterpriseId)?.data ?? {};
+    : (await snapshotOf(ctx.db, runId)).enterprises.find((e) => e.id === enterpriseId)?.data ?? {};
   const g = scheme.definition.groups.find((x) => x.key === row.groupKey);
   const whole = !d.items?.length || typeof d.items[0].name === 'string'; // written whole before 0015: nothing to add
-  const items = whole ? d.items ?? [] : expandItems(d.items, runGroups(run).find((x) => x.key === row.groupKey), g);
+  const items = whole ? d.items ?? [] : expandItems(d.items, (await runGroups(ctx.db, run)).find((x) => x.key === row.groupKey), g);
   const cls = row.class as MuClass | null;
   return {
     row: rowView(row), year: Number(run.year), runStatus: run.status as 'draft' | 'published', groupSize: d.groupSize ?? null,
@@ -337,7 +346,7 @@ function evaluateRuleText(scheme: StoredScheme, groupKey: string) {
 export async function reproduce(ctx: Ctx, actor: Actor, runId: string) {
   const r = await reachOrForbid(ctx, ctx.db, actor);
   const run = await findRun(ctx.db, r, runId);
-  const out = evaluateStored(JSON.parse(run.schemeJson), JSON.parse(run.snapshotJson));
+  const out = evaluateStored(JSON.parse(run.schemeJson), await snapshotOf(ctx.db, runId));
   const stored = await ctx.db.selectFrom('muResults').select(['enterpriseId', 'class', 'rank', 'evaluated', 'detailJson']).where('runId', '=', runId).execute();
   const byId = new Map(stored.map((s) => [s.enterpriseId, s]));
   const differences: string[] = [];
