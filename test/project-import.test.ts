@@ -13,6 +13,7 @@ import { buildXlsx } from './xlsx.js';
 import type { Ctx } from '../server/context.js';
 import { putSetting } from '../server/platform/settings.js';
 import type { TestClock } from '../server/platform/clock.js';
+import { ledgerPeriod } from '../server/modules/projects/library-import.js';
 
 type Cell = string | number | null;
 /** A ledger: title rows, then a header over two rows where `merge` columns span both rows, then data. */
@@ -253,6 +254,27 @@ describeEachDb('project ledger import', (getDb) => {
     const badNum = (await upload(await ytdLedger('1-10月完成投资', rows))).json();
     expect(badNum.errors.map((e: any) => `${e.row} ${e.field} ${e.code}`)).toEqual(['4 1-10月完成投资 projects.badAmount']);
     expect(badNum.errors[0].message).toContain('很多');
+  });
+
+  it('a bare "N月完成投资" (the month’s figure or the year’s?) is named in a note and not imported; 1-N月, 累计, 末 and 截至 are year to date', async () => {
+    const before = await reportsOf(JIA);
+    const rows: Cell[][] = [[JIA, code(11), w.unitName, 5000, '在建', '2026-03-01', 99999]];
+    for (const header of ['10月完成投资', '10月份完成投资']) {
+      const res = (await upload(await ytdLedger(header, rows), true)).json();
+      expect(res).toMatchObject({ committed: true, errors: [], reports: { period: null, created: 0, corrected: 0, unchanged: 0 } });
+      expect(res.notes.join()).toContain(`“${header}”列：该列是当月数还是累计数无法确定，未导入`);
+      expect(res.notes.join()).toContain('is not imported');
+      expect(res.units.completedToDate).toBeUndefined();
+    }
+    expect(await reportsOf(JIA)).toEqual(before);
+    for (const header of ['1-10月完成投资', '1－10月完成投资', '1—10月完成投资', '1~10月完成投资', '1至10月完成投资', '10月末累计完成投资', '10月累计完成投资', '截至10月完成投资', '10月末完成投资']) {
+      const pre = (await upload(await ytdLedger(header, rows))).json();
+      expect([header, pre.reports.period]).toEqual([header, '2026-10']);
+    }
+    expect(ledgerPeriod('10月完成投资', '2026年台账', 2026)).toBeNull();
+    expect(ledgerPeriod('2025年10月份完成投资', '', 2026)).toBeNull();
+    expect(ledgerPeriod('截至2025年10月完成投资', '', 2026)).toBe('2025-10');
+    expect(ledgerPeriod('3-10月完成投资', '', 2026)).toBeNull();
   });
 
   it('a 1-N月 column in 亿元 is converted to 万元', async () => {

@@ -1,6 +1,6 @@
 // Import of a project ledger (项目台账) written the way counties write it (see platform/excel/ledger.ts): preview with
 // every bad row and its reason, then all-or-nothing; re-importing updates (matched by project code, else by name).
-// A "1-N月完成投资" column goes into the monthly reports through reports-read.ts recordYearToDate (month N, the year
+// A year-to-date column ("1-N月完成投资", "N月末累计…", "截至N月…"; a bare "N月完成投资" is only noted) goes into the monthly reports through reports-read.ts recordYearToDate (month N, the year
 // from the title or the header, else this year): filed, corrected with a reason, or left as it is; the preview says
 // beforehand which, and refuses a figure below what the year's earlier months already reported.
 import type { Ctx, Trx } from '../../context.js';
@@ -47,7 +47,8 @@ export const LEDGER_COLUMNS: LedgerColumn<LedgerKey>[] = [
   { key: 'taskForce', headers: ['工作专班', '专班', '专班成员'] },
   { key: 'planSummary', headers: ['实施方案', '推进方案'] },
   // 1-N月完成投资 (year to date) goes into the monthly reports (recordYearToDate); without a month it is named, not imported.
-  { key: 'completedToDate', headers: [/^(\d{4}年度?)?(\d{1,2}[-－—~～至])?\d{1,2}月(份)?(末)?(累计)?完成投资(额)?$/, '累计完成投资', '完成投资'], money: true },
+  // A bare "N月完成投资" is read (and named in a note) but not imported: it may be the month's own figure.
+  { key: 'completedToDate', headers: [/^(截至|截止)?(\d{4}年度?)?(\d{1,2}[-－—–‐~～至])?\d{1,2}月(份)?(末|底)?(累计)?完成投资(额)?$/, '累计完成投资', '完成投资'], money: true },
 ];
 
 const STAGE_WORDS: Record<string, ProjectStage> = {
@@ -60,15 +61,28 @@ export function stageOf(text: string): ProjectStage | null {
   return STAGE_WORDS[t] ?? null;
 }
 
-/** The month a "1-N月完成投资" header speaks of: N from the header, the year from the header, else the title, else `fallbackYear`. */
+/**
+ * The month a year-to-date header speaks of: N from the header, the year from the header, else the title, else
+ * `fallbackYear`. Only a header that says it is year to date counts: "1-N月…" (any dash), or one with 累计, 末 or 截至
+ * ("10月末累计完成投资", "截至10月完成投资"). A bare "10月完成投资" is, in county ledgers, usually the month's own figure:
+ * null (see monthOnlyHeader).
+ */
 export function ledgerPeriod(header: string, title: string, fallbackYear: number): Period | null {
-  const m = header.replace(/\s/g, '').match(/(?:((?:19|20)\d{2})年度?)?(?:(\d{1,2})[-－—~～至])?(\d{1,2})月/);
+  const h = header.replace(/\s/g, '');
+  const m = h.match(/(?:((?:19|20)\d{2})年度?)?(?:(\d{1,2})[-－—–‐~～至])?(\d{1,2})月/);
   if (!m) return null;
   const month = Number(m[3]);
   if (month < 1 || month > 12 || (m[2] !== undefined && Number(m[2]) !== 1)) return null; // "3-10月" is not year to date
+  if (m[2] === undefined && !/累计|末|截至|截止/.test(h)) return null; // "10月完成投资": the month's figure or the year's?
   const year = m[1] ? Number(m[1]) : Number(title.match(/((?:19|20)\d{2})\s*年/)?.[1] ?? fallbackYear);
   return `${year}-${String(month).padStart(2, '0')}`;
 }
+
+/** A header naming one month without saying it is year to date ("10月完成投资", "10月份完成投资"). */
+export const monthOnlyHeader = (header: string): boolean => {
+  const h = header.replace(/\s/g, '');
+  return /\d{1,2}月/.test(h) && !/\d{1,2}[-－—–‐~～至]\d{1,2}月/.test(h) && !/累计|末|截至|截止/.test(h);
+};
 
 /** The ledger's 1-N月 column when it goes into the reports: its name (header without the unit) and its month. */
 interface YearToDateColumn { label: string; period: Period }
@@ -227,6 +241,10 @@ function yearToDateColumn(ctx: Ctx, ledger: Awaited<ReturnType<typeof readLedger
   if (!header) return null;
   const label = header.replace(/[\s（(]*(亿元|万元|元)[)）]?\s*$/, '').trim() || header;
   const period = ledgerPeriod(label, ledger.titleText, thisYear(ctx));
+  if (!period && monthOnlyHeader(label)) {
+    notes.push(`“${label}”列：该列是当月数还是累计数无法确定，未导入（累计数请写作“1-N月完成投资”或“N月末累计完成投资”） / the column "${label}": whether it is the month's own figure or the year to date cannot be told, so it is not imported (write "1-N月完成投资" or "N月末累计完成投资" for the year to date)`);
+    return null;
+  }
   if (!period) {
     notes.push(`“${label}”列没有注明月份（应为“1-N月完成投资”），无法计入月报，未导入 / the column "${label}" names no month (write "1-N月完成投资"): it cannot go into a month's report and is not imported`);
     return null;
