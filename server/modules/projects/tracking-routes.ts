@@ -13,6 +13,7 @@ import * as problems from './problems-service.js';
 import * as visits from './visits-service.js';
 import * as photos from './report-photos.js';
 import { Invalid } from '../../platform/errors.js';
+import { readUpload } from '../../platform/http/upload.js';
 import { exportOverview, overviewForPage } from './overview-service.js';
 import { exportMonthlyReports } from './reports-sheet.js';
 import { projectLight } from './traffic-light-read.js';
@@ -96,12 +97,8 @@ export function projectTrackingRoutes(app: FastifyInstance, ctx: Ctx): void {
   r.post('/api/v1/projects/:id/reports/:period/photos', {
     schema: { tags, summary: '上传月报形象进度照片（可选，最多9张）Add a photo to a monthly report', params: S.PeriodParams, consumes: ['multipart/form-data'], response: { 201: S.ReportPhoto, ...errors(400, 401, 403, 404, 413) } },
   }, async (req, reply) => {
-    if (!req.isMultipart()) throw new Invalid({ field: 'file', code: 'invalid.required' });
-    const part = await req.file();
-    if (!part) throw new Invalid({ field: 'file', code: 'invalid.required' });
-    let data: Buffer;
-    try { data = await part.toBuffer(); } catch { throw new Invalid({ field: 'file', code: 'invalid.tooLarge' }, 'invalid.tooLarge'); }
-    return reply.status(201).send(await photos.addReportPhoto(ctx, actorOf(req), req.params.id, req.params.period, part.filename, data));
+    const { filename, buffer } = await readUpload(req, null);
+    return reply.status(201).send(await photos.addReportPhoto(ctx, actorOf(req), req.params.id, req.params.period, filename, buffer));
   });
   r.get('/api/v1/projects/:id/reports/:period/photos/:photoId', {
     schema: { tags, summary: '查看月报照片 A monthly report photo (the image)', params: S.ReportPhotoParams, produces: ['image/jpeg', 'image/png', 'image/webp'], response: errors(401, 403, 404) },

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Ctx } from '../../context.js';
 import { actorOf } from '../../platform/http/guard.js';
 import { errors, IdParams } from '../../platform/http/schemas.js';
-import { Invalid } from '../../platform/errors.js';
+import { readUpload } from '../../platform/http/upload.js';
 import { addAttachment, listAttachments, openAttachment } from './attachments.js';
 
 const tags = ['tasks 督查督办'];
@@ -15,12 +15,8 @@ export function attachmentRoutes(app: FastifyInstance, ctx: Ctx): void {
   r.post('/api/v1/tasks/:id/attachments', {
     schema: { tags, summary: '上传附件（可选佐证）Upload an attachment', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Attachment, ...errors(400, 401, 403, 404, 413) } },
   }, async (req, reply) => {
-    if (!req.isMultipart()) throw new Invalid({ field: 'file', code: 'invalid.required' });
-    const part = await req.file();
-    if (!part) throw new Invalid({ field: 'file', code: 'invalid.required' });
-    let data: Buffer;
-    try { data = await part.toBuffer(); } catch { throw new Invalid({ field: 'file', code: 'invalid.tooLarge' }, 'invalid.tooLarge'); }
-    return reply.status(201).send(await addAttachment(ctx, actorOf(req), req.params.id, part.filename, data));
+    const { filename, buffer } = await readUpload(req, null);
+    return reply.status(201).send(await addAttachment(ctx, actorOf(req), req.params.id, filename, buffer));
   });
   r.get('/api/v1/tasks/:id/attachments', {
     schema: { tags, summary: '附件列表 Attachments of a task', params: IdParams, response: { 200: Type.Array(Attachment), ...errors(401, 403, 404) } },

@@ -1,15 +1,20 @@
-// Reads the single uploaded file of a multipart request; only the allowed kinds pass.
+// Reads the single uploaded file of a multipart request; only the allowed kinds pass. A file over the upload limit
+// answers 413 invalid.tooLarge (problem.ts), whatever route it came to.
 import type { FastifyRequest } from 'fastify';
 import { Invalid } from '../errors.js';
 import { message } from '../../../common/messages.js';
 import { requestLocale } from './problem.js';
 
-export async function readUpload(req: FastifyRequest, allowed: string[] = ['.xlsx']): Promise<{ filename: string; buffer: Buffer }> {
+/**
+ * `allowed`: the file name endings accepted here (an import's .xlsx), or null when the service checks the file
+ * itself by its content (attachments and photos: platform/files/check.ts).
+ */
+export async function readUpload(req: FastifyRequest, allowed: string[] | null = ['.xlsx']): Promise<{ filename: string; buffer: Buffer }> {
   if (!req.isMultipart()) throw new Invalid({ field: 'file', code: 'invalid.required' });
   const part = await req.file();
   if (!part) throw new Invalid({ field: 'file', code: 'invalid.required' });
   const ext = (part.filename.match(/\.[^.]+$/)?.[0] ?? '').toLowerCase();
-  if (!allowed.includes(ext)) {
+  if (allowed && !allowed.includes(ext)) {
     part.file.resume();
     throw new Invalid({ field: 'file', code: 'invalid.enum', params: { allowed: allowed.join(', ') } });
   }
