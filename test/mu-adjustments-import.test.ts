@@ -217,6 +217,40 @@ describeEachDb('亩均 bonus/deduction import', (getDb) => {
     expect(p.changes.map((c: any) => [c.row, c.itemKey, c.kind])).toEqual([[2, 'hightech', 'added']]);
   });
 
+  it('a commit diffs against the inputs inside its transaction: an entry made after the file was read is not overwritten', async () => {
+    const firm = firms[4]!;
+    const file = await buildXlsx({ header: ['统一社会信用代码', '事项', '数量'], rows: [[firm.code, SAFETY, 2]] });
+    // Previewed against today's inputs: the pair would be added.
+    expect((await upload(file)).json()).toMatchObject({ created: 1, unchanged: 0, errors: [] });
+    // Someone enters the same pair with a note just before the import's transaction starts (after anything the request
+    // read outside it): the commit must see that entry, not write the diff it would have made before.
+    const real = ctx.db;
+    let injected = false;
+    ctx.db = new Proxy(real, {
+      get(target, prop) {
+        if (prop === 'transaction') {
+          return () => ({
+            execute: async (fn: any) => {
+              if (!injected) {
+                injected = true;
+                await real.insertInto('muAdjustments').values({ regionCode: w.region, year: YEAR, enterpriseId: firm.id, itemKey: 'safety', quantity: 2, note: '刚录入', updatedBy: null, updatedAt: ctx.clock.now().toISOString() }).execute();
+              }
+              return real.transaction().execute(fn);
+            },
+          });
+        }
+        const v = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    let done: any;
+    try { done = (await upload(file, '1')).json(); } finally { ctx.db = real; }
+    expect(injected).toBe(true);
+    expect(done).toMatchObject({ committed: true, created: 0, updated: 0, removed: 0, unchanged: 1 });
+    expect((await stored()).filter((r) => r.enterpriseId === firm.id)).toMatchObject([{ itemKey: 'safety', quantity: 2, note: '刚录入' }]);
+    await ctx.db.deleteFrom('muAdjustments').where('enterpriseId', '=', firm.id).execute();
+  });
+
   it('a sheet without the enterprise or item columns is refused naming them', async () => {
     const res = await upload(await buildXlsx({ header: ['序号', '金额'], rows: [[1, 2]] }));
     expectProblem(res, 400);

@@ -168,138 +168,144 @@ export async function importAdjustments(ctx: Ctx, actor: Actor, year: number, bu
   const itemCols = inputs.filter((a) => has(`i:${a.key}`));
   if ((!long && !itemCols.length) || (long && !has('quantity'))) throw missing(long);
 
-  const ents = await ctx.db.selectFrom('enterprises').select(['id', 'creditCode', 'name']).where('regionCode', '=', actor.regionCode).execute();
-  const byCode = new Map(ents.map((e) => [e.creditCode.toUpperCase(), e]));
-  const byName = new Map<string, typeof ents>();
-  for (const e of ents) { const k = e.name.trim(); byName.set(k, [...(byName.get(k) ?? []), e]); }
-  const cur = await currentInputs(ctx.db, actor.regionCode, year);
-  const curKey = (e: string, i: string) => `${e}|${i}`;
-  const curMap = new Map(cur.map((c) => [curKey(c.enterpriseId, c.itemKey), c]));
-  const curByEnt = new Map<string, Current[]>();
-  for (const c of cur) curByEnt.set(c.enterpriseId, [...(curByEnt.get(c.enterpriseId) ?? []), c]);
+  // Everything below reads the enterprises and today's inputs: a preview reads them as they are, a commit re-reads them
+  // inside its transaction, so the changes written are the ones against the inputs at that moment (a PUT made meanwhile
+  // is not overwritten by a stale diff).
+  const run = async (db: Trx) => {
+    const ents = await db.selectFrom('enterprises').select(['id', 'creditCode', 'name']).where('regionCode', '=', actor.regionCode).execute();
+    const byCode = new Map(ents.map((e) => [e.creditCode.toUpperCase(), e]));
+    const byName = new Map<string, typeof ents>();
+    for (const e of ents) { const k = e.name.trim(); byName.set(k, [...(byName.get(k) ?? []), e]); }
+    const cur = await currentInputs(db, actor.regionCode, year);
+    const curKey = (e: string, i: string) => `${e}|${i}`;
+    const curMap = new Map(cur.map((c) => [curKey(c.enterpriseId, c.itemKey), c]));
+    const curByEnt = new Map<string, Current[]>();
+    for (const c of cur) curByEnt.set(c.enterpriseId, [...(curByEnt.get(c.enterpriseId) ?? []), c]);
 
-  const errors: RowError[] = [];
-  const codeField = head('code', '统一社会信用代码');
-  const nameField = head('name', '企业名称');
-  const enterpriseOf = (r: Row) => {
-    const raw = r.values.code ?? '';
-    const name = (r.values.name ?? '').replace(/\s+/g, ' ').trim();
-    const e = (field: string, code: string, params?: Record<string, unknown>) => { errors.push({ row: r.row, field, code, params }); return null; };
-    if (raw) {
-      const code = normalizeCreditCode(raw);
-      const found = byCode.get(code);
-      if (!found) return e(codeField, 'mu.adjustment.import.unknownCode', { code });
-      if (name && name !== found.name.trim()) return e(nameField, 'mu.adjustment.import.nameMismatch', { name, registered: found.name, code });
-      return found;
+    const errors: RowError[] = [];
+    const codeField = head('code', '统一社会信用代码');
+    const nameField = head('name', '企业名称');
+    const enterpriseOf = (r: Row) => {
+      const raw = r.values.code ?? '';
+      const name = (r.values.name ?? '').replace(/\s+/g, ' ').trim();
+      const e = (field: string, code: string, params?: Record<string, unknown>) => { errors.push({ row: r.row, field, code, params }); return null; };
+      if (raw) {
+        const code = normalizeCreditCode(raw);
+        const found = byCode.get(code);
+        if (!found) return e(codeField, 'mu.adjustment.import.unknownCode', { code });
+        if (name && name !== found.name.trim()) return e(nameField, 'mu.adjustment.import.nameMismatch', { name, registered: found.name, code });
+        return found;
+      }
+      if (!name) return e(has('code') ? codeField : nameField, 'mu.adjustment.import.noEnterprise');
+      const list = byName.get(name) ?? [];
+      if (!list.length) return e(nameField, 'mu.adjustment.import.unknownName', { name });
+      if (list.length > 1) return e(nameField, 'mu.adjustment.import.ambiguousName', { name, count: list.length });
+      return list[0]!;
+    };
+
+    type Want = { row: number; ent: { id: string; creditCode: string; name: string }; item: AdjustmentItem; q: number; note: string | null | undefined };
+    const wants: Want[] = [];
+    const rows = sheet.rows as Row[];
+    const noteCol = has('note');
+    const noteField = head('note', '备注');
+    const noteOf = (r: Row) => {
+      if (!noteCol) return undefined;
+      const t = (r.values.note ?? '').trim();
+      if (t.length > MAX_NOTE) errors.push({ row: r.row, field: noteField, code: 'invalid.maxLength', params: { limit: MAX_NOTE } });
+      return t || null;
+    };
+
+    if (long) {
+      const itemField = head('item', '事项');
+      const qField = head('quantity', '数量');
+      const seen = new Map<string, number>();
+      for (const r of rows) {
+        const before = errors.length;
+        const ent = enterpriseOf(r);
+        const text = (r.values.item ?? '').trim();
+        const t = normHeader(text);
+        const match = (a: AdjustmentItem) => normHeader(a.name) === t || a.key.toLowerCase() === t || new RegExp(`^${esc(normHeader(a.name))}.*(分|类|填).*$`).test(t);
+        const item = inputs.find(match);
+        if (!text) errors.push({ row: r.row, field: itemField, code: 'mu.adjustment.import.noItem', params: { allowed } });
+        else if (!item && automatic.some(match)) errors.push({ row: r.row, field: itemField, code: 'mu.adjustment.import.automatic', params: { value: text } });
+        else if (!item) errors.push({ row: r.row, field: itemField, code: 'mu.adjustment.import.unknownItem', params: { value: text, allowed } });
+        let q: number | null = null;
+        const qt = (r.values.quantity ?? '').trim();
+        if (!qt) errors.push({ row: r.row, field: qField, code: 'mu.adjustment.import.noQuantity' });
+        else if (item) {
+          const p = parseQuantity(item, qt);
+          if (p.ok) q = p.q; else errors.push({ row: r.row, field: qField, code: p.code, params: p.params });
+        }
+        if (ent && item) {
+          const k = curKey(ent.id, item.key);
+          if (seen.has(k)) errors.push({ row: r.row, field: itemField, code: 'mu.adjustment.import.duplicatePair', params: { row: seen.get(k), name: ent.name, item: item.name } });
+          else seen.set(k, r.row);
+        }
+        const note = noteOf(r);
+        if (errors.length === before && ent && item && q != null) wants.push({ row: r.row, ent, item, q, note });
+      }
+    } else {
+      const seen = new Map<string, number>();
+      const autoCols = automatic.filter((a) => has(`t:${a.key}`));
+      for (const r of rows) {
+        const before = errors.length;
+        const ent = enterpriseOf(r);
+        if (ent) {
+          if (seen.has(ent.id)) errors.push({ row: r.row, field: r.values.code ? codeField : nameField, code: 'mu.adjustment.import.duplicateEnterprise', params: { row: seen.get(ent.id), name: ent.name } });
+          else seen.set(ent.id, r.row);
+        }
+        for (const a of autoCols) if ((r.values[`t:${a.key}`] ?? '').trim()) errors.push({ row: r.row, field: head(`t:${a.key}`, a.name), code: 'mu.adjustment.import.automatic', params: { value: a.name } });
+        const qs: { item: AdjustmentItem; q: number }[] = [];
+        for (const a of itemCols) {
+          const text = (r.values[`i:${a.key}`] ?? '').trim();
+          if (!text) { qs.push({ item: a, q: 0 }); continue; }
+          const p = parseQuantity(a, text);
+          if (p.ok) qs.push({ item: a, q: p.q }); else errors.push({ row: r.row, field: head(`i:${a.key}`, a.name), code: p.code, params: p.params });
+        }
+        const note = noteOf(r);
+        if (errors.length !== before || !ent) continue;
+        // The row's one note: unchanged from the template's text → each item keeps its own note; otherwise it is every item's note.
+        const mine = (curByEnt.get(ent.id) ?? []).filter((c) => itemCols.some((a) => a.key === c.itemKey));
+        const keepNotes = note === undefined || (note ?? '') === joinedNote(mine, inputs);
+        for (const { item, q } of qs) {
+          wants.push({ row: r.row, ent, item, q, note: keepNotes ? (curMap.get(curKey(ent.id, item.key)) ? undefined : note ?? null) : note });
+        }
+      }
     }
-    if (!name) return e(has('code') ? codeField : nameField, 'mu.adjustment.import.noEnterprise');
-    const list = byName.get(name) ?? [];
-    if (!list.length) return e(nameField, 'mu.adjustment.import.unknownName', { name });
-    if (list.length > 1) return e(nameField, 'mu.adjustment.import.ambiguousName', { name, count: list.length });
-    return list[0]!;
+
+    // What would change.
+    const changes: AdjustmentChange[] = [];
+    let unchanged = 0;
+    for (const w of wants) {
+      const c = curMap.get(curKey(w.ent.id, w.item.key));
+      const base = { row: w.row, enterpriseId: w.ent.id, creditCode: w.ent.creditCode, name: w.ent.name, itemKey: w.item.key, itemName: w.item.name };
+      const before = c ? { quantity: c.quantity, note: c.note } : null;
+      if (!(w.q > 0)) {
+        if (c) changes.push({ ...base, kind: 'removed', before, after: null }); else unchanged++;
+        continue;
+      }
+      // A yes/no item stays as entered while it stays "yes" (the engine reads only quantity > 0).
+      const quantity = c && isYesNo(w.item) ? c.quantity : w.q;
+      const note = w.note === undefined ? (c?.note ?? null) : w.note;
+      if (!c) changes.push({ ...base, kind: 'added', before: null, after: { quantity, note } });
+      else if (c.quantity !== quantity || (c.note ?? null) !== note) changes.push({ ...base, kind: 'changed', before, after: { quantity, note } });
+      else unchanged++;
+    }
+    const count = (k: AdjustmentChange['kind']) => changes.filter((c) => c.kind === k).length;
+    const result: AdjustmentImportResult = {
+      committed: false, layout: long ? 'long' : 'wide', total: rows.length,
+      created: count('added'), updated: count('changed'), removed: count('removed'), unchanged,
+      changes: changes.slice(0, CHANGES_SHOWN), changesTruncated: changes.length > CHANGES_SHOWN, errors,
+    };
+    return { result, changes };
   };
 
-  type Want = { row: number; ent: { id: string; creditCode: string; name: string }; item: AdjustmentItem; q: number; note: string | null | undefined };
-  const wants: Want[] = [];
-  const rows = sheet.rows as Row[];
-  const noteCol = has('note');
-  const noteField = head('note', '备注');
-  const noteOf = (r: Row) => {
-    if (!noteCol) return undefined;
-    const t = (r.values.note ?? '').trim();
-    if (t.length > MAX_NOTE) errors.push({ row: r.row, field: noteField, code: 'invalid.maxLength', params: { limit: MAX_NOTE } });
-    return t || null;
-  };
-
-  if (long) {
-    const itemField = head('item', '事项');
-    const qField = head('quantity', '数量');
-    const seen = new Map<string, number>();
-    for (const r of rows) {
-      const before = errors.length;
-      const ent = enterpriseOf(r);
-      const text = (r.values.item ?? '').trim();
-      const t = normHeader(text);
-      const match = (a: AdjustmentItem) => normHeader(a.name) === t || a.key.toLowerCase() === t || new RegExp(`^${esc(normHeader(a.name))}.*(分|类|填).*$`).test(t);
-      const item = inputs.find(match);
-      if (!text) errors.push({ row: r.row, field: itemField, code: 'mu.adjustment.import.noItem', params: { allowed } });
-      else if (!item && automatic.some(match)) errors.push({ row: r.row, field: itemField, code: 'mu.adjustment.import.automatic', params: { value: text } });
-      else if (!item) errors.push({ row: r.row, field: itemField, code: 'mu.adjustment.import.unknownItem', params: { value: text, allowed } });
-      let q: number | null = null;
-      const qt = (r.values.quantity ?? '').trim();
-      if (!qt) errors.push({ row: r.row, field: qField, code: 'mu.adjustment.import.noQuantity' });
-      else if (item) {
-        const p = parseQuantity(item, qt);
-        if (p.ok) q = p.q; else errors.push({ row: r.row, field: qField, code: p.code, params: p.params });
-      }
-      if (ent && item) {
-        const k = curKey(ent.id, item.key);
-        if (seen.has(k)) errors.push({ row: r.row, field: itemField, code: 'mu.adjustment.import.duplicatePair', params: { row: seen.get(k), name: ent.name, item: item.name } });
-        else seen.set(k, r.row);
-      }
-      const note = noteOf(r);
-      if (errors.length === before && ent && item && q != null) wants.push({ row: r.row, ent, item, q, note });
-    }
-  } else {
-    const seen = new Map<string, number>();
-    const autoCols = automatic.filter((a) => has(`t:${a.key}`));
-    for (const r of rows) {
-      const before = errors.length;
-      const ent = enterpriseOf(r);
-      if (ent) {
-        if (seen.has(ent.id)) errors.push({ row: r.row, field: r.values.code ? codeField : nameField, code: 'mu.adjustment.import.duplicateEnterprise', params: { row: seen.get(ent.id), name: ent.name } });
-        else seen.set(ent.id, r.row);
-      }
-      for (const a of autoCols) if ((r.values[`t:${a.key}`] ?? '').trim()) errors.push({ row: r.row, field: head(`t:${a.key}`, a.name), code: 'mu.adjustment.import.automatic', params: { value: a.name } });
-      const qs: { item: AdjustmentItem; q: number }[] = [];
-      for (const a of itemCols) {
-        const text = (r.values[`i:${a.key}`] ?? '').trim();
-        if (!text) { qs.push({ item: a, q: 0 }); continue; }
-        const p = parseQuantity(a, text);
-        if (p.ok) qs.push({ item: a, q: p.q }); else errors.push({ row: r.row, field: head(`i:${a.key}`, a.name), code: p.code, params: p.params });
-      }
-      const note = noteOf(r);
-      if (errors.length !== before || !ent) continue;
-      // The row's one note: unchanged from the template's text → each item keeps its own note; otherwise it is every item's note.
-      const mine = (curByEnt.get(ent.id) ?? []).filter((c) => itemCols.some((a) => a.key === c.itemKey));
-      const keepNotes = note === undefined || (note ?? '') === joinedNote(mine, inputs);
-      for (const { item, q } of qs) {
-        wants.push({ row: r.row, ent, item, q, note: keepNotes ? (curMap.get(curKey(ent.id, item.key)) ? undefined : note ?? null) : note });
-      }
-    }
-  }
-
-  // What would change.
-  const changes: AdjustmentChange[] = [];
-  let unchanged = 0;
-  for (const w of wants) {
-    const c = curMap.get(curKey(w.ent.id, w.item.key));
-    const base = { row: w.row, enterpriseId: w.ent.id, creditCode: w.ent.creditCode, name: w.ent.name, itemKey: w.item.key, itemName: w.item.name };
-    const before = c ? { quantity: c.quantity, note: c.note } : null;
-    if (!(w.q > 0)) {
-      if (c) changes.push({ ...base, kind: 'removed', before, after: null }); else unchanged++;
-      continue;
-    }
-    // A yes/no item stays as entered while it stays "yes" (the engine reads only quantity > 0).
-    const quantity = c && isYesNo(w.item) ? c.quantity : w.q;
-    const note = w.note === undefined ? (c?.note ?? null) : w.note;
-    if (!c) changes.push({ ...base, kind: 'added', before: null, after: { quantity, note } });
-    else if (c.quantity !== quantity || (c.note ?? null) !== note) changes.push({ ...base, kind: 'changed', before, after: { quantity, note } });
-    else unchanged++;
-  }
-  const count = (k: AdjustmentChange['kind']) => changes.filter((c) => c.kind === k).length;
-  const result: AdjustmentImportResult = {
-    committed: false, layout: long ? 'long' : 'wide', total: rows.length,
-    created: count('added'), updated: count('changed'), removed: count('removed'), unchanged,
-    changes: changes.slice(0, CHANGES_SHOWN), changesTruncated: changes.length > CHANGES_SHOWN, errors,
-  };
-  if (errors.length) {
-    if (commit) throw new Invalid(errors, 'import.badRows', { count: new Set(errors.map((x) => x.row)).size });
-    return result;
-  }
-  if (!commit) return result;
-  await inTransaction(ctx, async (trx) => {
+  if (!commit) return (await run(ctx.db)).result;
+  return inTransaction(ctx, async (trx) => {
     await requireMuOffice(ctx, trx, actor);
+    const { result, changes } = await run(trx);
+    const { errors } = result;
+    if (errors.length) throw new Invalid(errors, 'import.badRows', { count: new Set(errors.map((x) => x.row)).size });
     const now = iso(ctx.clock.now());
     for (const c of changes) {
       await trx.deleteFrom('muAdjustments').where('regionCode', '=', actor.regionCode).where('year', '=', year)
@@ -310,8 +316,8 @@ export async function importAdjustments(ctx: Ctx, actor: Actor, year: number, bu
     }
     await audit(ctx, trx, actor, {
       action: 'mu.adjustment.import', entityType: 'mu_adjustments',
-      after: { year, layout: result.layout, rows: result.total, added: result.created, changed: result.updated, removed: result.removed, unchanged },
+      after: { year, layout: result.layout, rows: result.total, added: result.created, changed: result.updated, removed: result.removed, unchanged: result.unchanged },
     });
+    return { ...result, committed: true };
   });
-  return { ...result, committed: true };
 }
