@@ -99,4 +99,17 @@ describeEachDb('挂图作战 milestones, baseline, battle map and the overview',
     await wb.xlsx.load(res.rawPayload as any);
     expect(wb.worksheets[0].actualRowCount).toBe(2 + 121); // title, header, every project
   });
+
+  it('the overview’s owed reports follow the dates of the month asked, not today’s stage', async () => {
+    const owing = async () => (await w.sup.get('/api/v1/projects/overview?year=2026')).json().reports.owing;
+    const before = await owing();
+    await insertProject(ctx, w, { name: '在建但无开工日期', actualStart: null });
+    const sep = await insertProject(ctx, w, { name: '九月竣工', stage: 'completed' });
+    await ctx.db.updateTable('projects').set({ actualCompletion: '2026-09-30' }).where('id', '=', sep.id).execute();
+    await insertProject(ctx, w, { name: '十一月开工', actualStart: '2026-11-01' });
+    expect(await owing()).toBe(before);
+    const oct = await insertProject(ctx, w, { name: '十月竣工', stage: 'completed' });
+    await ctx.db.updateTable('projects').set({ actualCompletion: '2026-10-31' }).where('id', '=', oct.id).execute();
+    expect(await owing()).toBe(before + 1);
+  });
 });

@@ -88,4 +88,20 @@ describeEachDb('月报导出 monthly reports sheet', (getDb) => {
     expect(other.slice(3, -1).map((r) => r[1])).toEqual(['月报乙：未报（他局）']);
     expect(other[other.length - 1][8]).toBe('0');
   });
+
+  it('who owes a month is decided by the dates: not by today’s stage', async () => {
+    const completedOn = async (id: string, day: string) => ctx.db.updateTable('projects').set({ actualCompletion: day }).where('id', '=', id).execute();
+    await insertProject(ctx, w, { name: '月报己：在建无开工日期', actualStart: null });
+    const g = await insertProject(ctx, w, { name: '月报庚：9月竣工', stage: 'completed' });
+    await completedOn(g.id, '2026-09-30');
+    const h = await insertProject(ctx, w, { name: '月报辛：10月竣工', stage: 'operating' });
+    await completedOn(h.id, '2026-10-01');
+    await insertProject(ctx, w, { name: '月报壬：11月开工', actualStart: '2026-11-01' });
+    const oct = (await sheet(w.staff)).rows.slice(3, -1).map((r) => r[1]);
+    expect(oct.filter((n) => /己|庚|辛|壬/.test(n))).toEqual(['月报辛：10月竣工']);
+    const sep = (await sheet(w.staff, '?period=2026-09')).rows.slice(3, -1);
+    expect(sep.map((r) => r[1]).filter((n) => /己|庚|辛|壬/.test(n)).sort()).toEqual(['月报庚：9月竣工', '月报辛：10月竣工']);
+    // 月报丁 is 竣工 today with no completion date: by its dates still building in September, so it owes that month too.
+    expect(byName(sep, '月报丁：已竣工仍报')![16]).toBe('未报');
+  });
 });

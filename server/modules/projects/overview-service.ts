@@ -33,7 +33,7 @@ export async function projectOverview(ctx: Ctx, actor: Actor, q: { year?: number
     .leftJoin('users as leader', 'leader.id', 'projects.leaderUserId')
     .leftJoin('regions as town', 'town.code', 'projects.townshipCode')
     .select(['projects.id', 'projects.name', 'projects.serial', 'projects.stage', 'projects.category', 'projects.townshipCode', 'town.name as townshipName',
-      'projects.leaderUserId', 'leader.displayName as leaderName', 'units.name as leadUnitName', 'projects.totalInvestment', 'projects.plannedStart', 'projects.actualStart'])
+      'projects.leaderUserId', 'leader.displayName as leaderName', 'units.name as leadUnitName', 'projects.totalInvestment', 'projects.plannedStart', 'projects.actualStart', 'projects.actualCompletion'])
     .where(where).orderBy('projects.serial').execute();
   const [lights, monthly, plans, cal, dueDay] = await Promise.all([
     lightsInScope(ctx, ctx.db, where, projects, day, actor.locale),
@@ -100,7 +100,7 @@ export async function projectOverview(ctx: Ctx, actor: Actor, q: { year?: number
     .orderBy('projectApprovals.plannedOn').execute();
   const approvalsDue = approvals.map((a) => ({ projectId: a.projectId, name: a.name, serial: a.serial, leadUnitName: a.leadUnitName ?? '', kind: a.kind, kindLabel: approvalLabel(a.kind, actor.locale), plannedOn: a.plannedOn!, overdue: a.plannedOn! < day }));
 
-  // The last ended month's reports: owed by projects under construction (or started), filed, late, missing.
+  // The last ended month's reports: owed by projects being built that month by their dates (owesMonthlyReport), filed, late, missing.
   const period = lastEndedPeriod(day);
   const dueOn = reportDueOn(period, dueDay, cal);
   const owing = projects.filter((p) => owesMonthlyReport(p, period));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../../platform/calendar/working-days.js';
-import { addPeriods, canReport, cumulate, isClosed, isLate, isPeriod, lastEndedPeriod, monthFromYearToDate, reportDueOn } from './reports-rules.js';
+import { addPeriods, canReport, cumulate, isClosed, isLate, isPeriod, lastEndedPeriod, monthFromYearToDate, owesMonthlyReport, periodLastDay, reportDueOn } from './reports-rules.js';
 
 const cal = makeCalendar();
 
@@ -46,5 +46,32 @@ describe('derived cumulative figures', () => {
   it('turns a ledger 1-N月 figure into the month’s own', () => {
     expect(monthFromYearToDate(1000, [300, 200.25])).toBe(499.75);
     expect(monthFromYearToDate(100, [])).toBe(100);
+  });
+});
+
+describe('who owes a month’s report (by the dates, not today’s stage)', () => {
+  const owes = (actualStart: string | null, actualCompletion: string | null, period: string) => owesMonthlyReport({ actualStart, actualCompletion }, period);
+  it('knows the last day of a month', () => {
+    expect(['2026-02', '2028-02', '2026-04', '2026-12'].map(periodLastDay)).toEqual(['2026-02-28', '2028-02-29', '2026-04-30', '2026-12-31']);
+  });
+  it('owes from the month it started: started on the last day owes, started the day after does not', () => {
+    expect(owes('2026-10-31', null, '2026-10')).toBe(true);
+    expect(owes('2026-10-01', null, '2026-10')).toBe(true);
+    expect(owes('2026-11-01', null, '2026-10')).toBe(false);
+    expect(owes('2026-02-28', null, '2026-02')).toBe(true);
+    expect(owes('2026-03-01', null, '2026-02')).toBe(false);
+    expect(owes('2025-01-01', null, '2026-10')).toBe(true);
+  });
+  it('owes up to the month it was completed in, not after', () => {
+    expect(owes('2026-03-01', '2026-10-01', '2026-10')).toBe(true); // completed on the first day of the month: still owed
+    expect(owes('2026-03-01', '2026-10-31', '2026-10')).toBe(true);
+    expect(owes('2026-03-01', '2026-09-30', '2026-10')).toBe(false); // completed the day before the month began
+    expect(owes('2026-03-01', '2026-12-20', '2026-10')).toBe(true); // completed later: October was still owed
+    expect(owes('2026-10-10', '2026-10-20', '2026-10')).toBe(true); // started and completed inside the month
+  });
+  it('a project never started owes nothing, whatever its stage says', () => {
+    const building = { stage: 'construction', actualStart: null, actualCompletion: null };
+    expect(owesMonthlyReport(building, '2026-10')).toBe(false);
+    expect(owes(null, '2026-10-15', '2026-10')).toBe(false);
   });
 });

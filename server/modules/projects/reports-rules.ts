@@ -66,7 +66,18 @@ export function monthFromYearToDate(yearToDate: number, earlierMonthsOfYear: num
 
 export const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** A project owes the month's report when under construction, or started by the month's end and not yet completed (the overview and the month's sheet). */
-export function owesMonthlyReport(p: { stage: string; actualStart: string | null }, period: Period): boolean {
-  return p.stage === 'construction' || (!!p.actualStart && p.actualStart <= `${period}-31` && !['completed', 'operating'].includes(p.stage));
+/** The first and the last day of a period ('YYYY-MM-DD'). */
+export const periodFirstDay = (p: Period): string => `${p}-01`;
+export const periodLastDay = (p: Period): string =>
+  `${p}-${String(new Date(Date.UTC(Number(p.slice(0, 4)), Number(p.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
+
+/**
+ * A project owes month M's report (the overview and the month's sheet) when, by its dates, it was being built in M:
+ * started by the end of M (actualStart <= last day of M) and not completed before M began (no actualCompletion, or
+ * actualCompletion >= the first day of M — the month it was completed in is still owed). Decided by the dates, not by
+ * today's stage: a project completed in December still owed October. No actualStart, nothing owed, whatever its stage.
+ */
+export function owesMonthlyReport(p: { actualStart: string | null; actualCompletion: string | null }, period: Period): boolean {
+  if (!p.actualStart || p.actualStart > periodLastDay(period)) return false;
+  return !p.actualCompletion || p.actualCompletion >= periodFirstDay(period);
 }

@@ -31,7 +31,7 @@ export async function exportMonthlyReports(ctx: Ctx, actor: Actor, q: { period?:
     ctx.db.selectFrom('projects')
       .leftJoin('units', 'units.id', 'projects.leadUnitId')
       .leftJoin('users as leader', 'leader.id', 'projects.leaderUserId')
-      .select(['projects.id', 'projects.serial', 'projects.name', 'projects.projectCode', 'projects.stage', 'projects.actualStart', 'projects.totalInvestment',
+      .select(['projects.id', 'projects.serial', 'projects.name', 'projects.projectCode', 'projects.stage', 'projects.actualStart', 'projects.actualCompletion', 'projects.totalInvestment',
         'units.name as leadUnitName', 'leader.displayName as leaderName'])
       .where(where).orderBy('projects.serial').execute(),
     periodReportsInScope(ctx.db, where, period),
