@@ -118,7 +118,14 @@ describeEachDb('亩均 bonus/deduction import', (getDb) => {
     });
     const audit = await auditSince(ctx, seq);
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.afterJson!)).toMatchObject({ year: YEAR, layout: 'wide', rows: 3, added: 2, changed: 0, removed: 1 });
+    const entry = JSON.parse(audit[0]!.afterJson!);
+    expect(entry).toMatchObject({ year: YEAR, layout: 'wide', rows: 3, added: 2, changed: 0, removed: 1 });
+    // Every change is in the entry, with its enterprise, item, and the quantity and note before and after.
+    expect(entry.changes).toEqual([
+      { enterpriseId: firms[0]!.id, creditCode: firms[0]!.code, name: '加减分企业1', itemKey: 'safety', kind: 'added', before: null, after: { quantity: 1, note: '安监通报' } },
+      { enterpriseId: firms[0]!.id, creditCode: firms[0]!.code, name: '加减分企业1', itemKey: 'hightech', kind: 'removed', before: { quantity: 1, note: '高企证书' }, after: null },
+      { enterpriseId: firms[2]!.id, creditCode: firms[2]!.code, name: '加减分企业3', itemKey: 'hightech', kind: 'added', before: null, after: { quantity: 1, note: null } },
+    ]);
   });
 
   it('long layout with header variants: only the listed pairs change, 0 removes, the note column replaces notes', async () => {
@@ -244,10 +251,14 @@ describeEachDb('亩均 bonus/deduction import', (getDb) => {
       },
     });
     let done: any;
+    const seq = await lastSeq(ctx);
     try { done = (await upload(file, '1')).json(); } finally { ctx.db = real; }
     expect(injected).toBe(true);
     expect(done).toMatchObject({ committed: true, created: 0, updated: 0, removed: 0, unchanged: 1 });
     expect((await stored()).filter((r) => r.enterpriseId === firm.id)).toMatchObject([{ itemKey: 'safety', quantity: 2, note: '刚录入' }]);
+    const audit = await auditSince(ctx, seq);
+    expect(audit.map((a) => a.action)).toEqual(['mu.adjustment.import']);
+    expect(JSON.parse(audit[0]!.afterJson!)).toMatchObject({ added: 0, unchanged: 1, changes: [] });
     await ctx.db.deleteFrom('muAdjustments').where('enterpriseId', '=', firm.id).execute();
   });
 

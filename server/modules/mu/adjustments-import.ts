@@ -314,9 +314,14 @@ export async function importAdjustments(ctx: Ctx, actor: Actor, year: number, bu
         await trx.insertInto('muAdjustments').values({ regionCode: actor.regionCode, year, enterpriseId: c.enterpriseId, itemKey: c.itemKey, quantity: c.after.quantity, note: c.after.note, updatedBy: actor.userId, updatedAt: now }).execute();
       }
     }
+    // One entry per import, holding every change with its before and after (as PUT /mu/adjustments audits each one):
+    // an import can add or remove a forced-class item for hundreds of enterprises, and the log must say which.
     await audit(ctx, trx, actor, {
       action: 'mu.adjustment.import', entityType: 'mu_adjustments',
-      after: { year, layout: result.layout, rows: result.total, added: result.created, changed: result.updated, removed: result.removed, unchanged: result.unchanged },
+      after: {
+        year, layout: result.layout, rows: result.total, added: result.created, changed: result.updated, removed: result.removed, unchanged: result.unchanged,
+        changes: changes.map((c) => ({ enterpriseId: c.enterpriseId, creditCode: c.creditCode, name: c.name, itemKey: c.itemKey, kind: c.kind, before: c.before, after: c.after })),
+      },
     });
     return { ...result, committed: true };
   });
