@@ -250,6 +250,7 @@ export const MESSAGES = {
   'projectPlan.alreadyApproved': { 'zh-CN': '节点计划已于 {date} 审定，基线不再改变', 'en-US': 'The plan was approved on {date}; the baseline does not change' },
   'projectPlan.empty': { 'zh-CN': '请先录入节点，再审定计划', 'en-US': 'Add milestones before approving the plan' },
   'projectReport.future': { 'zh-CN': '不能填报尚未开始的月份', 'en-US': 'A month that has not begun cannot be reported' },
+  'projectReport.exportFuture': { 'zh-CN': '{period} 尚未开始，没有月报可导出', 'en-US': '{period} has not begun: there are no reports to export' },
   'projectReport.reasonRequired': { 'zh-CN': '该月月报已于 {dueOn} 截止，更正须填写原因', 'en-US': 'This month closed on {dueOn}: a correction needs a reason' },
   'projectReport.ledgerBelowReports': { 'zh-CN': '台账 1-N月完成投资低于已报月份合计（{reported} 万元），请核对 {period}', 'en-US': 'The ledger\'s year-to-date figure is below the months already reported ({reported} 万元); check {period}' },
   'projectReport.photoNeedsReport': { 'zh-CN': '{period} 月报尚未填报，请先提交月报再上传照片', 'en-US': 'The report for {period} has not been filed: file it first, then add photos' },

@@ -78,6 +78,14 @@ describeEachDb('月报导出 monthly reports sheet', (getDb) => {
     expect(byName(rows, '月报甲：已报')!.slice(8, 12)).toEqual(['100', '100', String(Math.round((100 / 1200) * 1000) / 10), '130']);
     expect(byName(rows, '月报乙：未报（他局）')![16]).toBe('未报');
     expectProblem(await w.sup.get('/api/v1/projects/reports/export?period=2026-13'), 400);
+    // A month not yet begun (the clock is in November 2026) is refused on `period`; the month under way is not.
+    for (const future of ['2026-12', '2027-01']) {
+      const res = await w.sup.get(`/api/v1/projects/reports/export?period=${future}`);
+      expectProblem(res, 400);
+      expect(res.json().errors[0]).toMatchObject({ field: 'period', code: 'projectReport.exportFuture' });
+      expect(JSON.stringify(res.json())).toContain(`${future} 尚未开始`);
+    }
+    expect((await sheet(w.sup, '?period=2026-11')).rows[0][0]).toBe(`${county}重大项目2026年11月投资完成情况`);
   });
 
   it('a unit sees only its projects', async () => {

@@ -11,7 +11,7 @@ import { Invalid } from '../../platform/errors.js';
 import { getSetting } from '../../platform/settings.js';
 import { stageLabel } from '../../../common/project-labels.js';
 import { loadCalendar } from '../calendar/service.js';
-import { isPeriod, lastEndedPeriod, owesMonthlyReport, reportDueOn, round2, type Period } from './reports-rules.js';
+import { canReport, isPeriod, lastEndedPeriod, owesMonthlyReport, reportDueOn, round2, type Period } from './reports-rules.js';
 import { periodReportsInScope, toDateInScope } from './reports-read.js';
 import { loadProjectScope } from './scope.js';
 
@@ -24,6 +24,7 @@ export async function exportMonthlyReports(ctx: Ctx, actor: Actor, q: { period?:
   const day = shanghaiDate(ctx.clock.now());
   const period = q.period ?? lastEndedPeriod(day);
   if (!isPeriod(period)) throw new Invalid({ field: 'period', code: 'invalid.pattern' });
+  if (!canReport(period, day)) throw new Invalid({ field: 'period', code: 'projectReport.exportFuture', params: { period } });
   const year = Number(period.slice(0, 4));
   const month = Number(period.slice(5, 7));
   const where = await loadProjectScope(ctx, ctx.db, actor);
