@@ -170,6 +170,7 @@ describeEachDb('project ledger import', (getDb) => {
     const pre = (await upload(await ytdLedger('1-10月完成投资', rows))).json();
     expect(pre.errors).toEqual([]);
     expect(pre.reports).toEqual({ period: '2026-10', created: 1, corrected: 0, unchanged: 0 });
+    expect(pre.reportChanges).toEqual([{ row: 4, name: JIA, period: '2026-10', action: 'create', before: null, after: 800 }]);
     expect(pre.notes.join()).toContain('2026年10月');
     expect(pre.units.completedToDate).toBe('万元');
     expect(await ctx.db.selectFrom('projects').select('id').where('name', '=', JIA).executeTakeFirst()).toBeUndefined();
@@ -181,7 +182,10 @@ describeEachDb('project ledger import', (getDb) => {
   it('re-importing a changed figure corrects the month with a reason, audited; the same figure changes nothing', async () => {
     const seq = await lastSeq(ctx);
     const rows: Cell[][] = [[JIA, code(11), w.unitName, 5000, '在建', '2026-03-01', 900]];
-    expect((await upload(await ytdLedger('1-10月完成投资', rows))).json().reports).toEqual({ period: '2026-10', created: 0, corrected: 1, unchanged: 0 });
+    const pre = (await upload(await ytdLedger('1-10月完成投资', rows))).json();
+    expect(pre.reports).toEqual({ period: '2026-10', created: 0, corrected: 1, unchanged: 0 });
+    // The preview names each correction: row, project, month, the month's figure before → after.
+    expect(pre.reportChanges).toEqual([{ row: 4, name: JIA, period: '2026-10', action: 'correct', before: 800, after: 900 }]);
     const res = (await upload(await ytdLedger('1-10月完成投资', rows), true)).json();
     expect(res).toMatchObject({ committed: true, updated: 1, reports: { created: 0, corrected: 1, unchanged: 0 } });
     const [oct] = await reportsOf(JIA);
@@ -194,7 +198,7 @@ describeEachDb('project ledger import', (getDb) => {
     expect(audits.map((a) => a.entityId)).toEqual([oct.id]);
     // The same figure (here under the other customary header, "10月累计完成投资"): nothing changes.
     const again = (await upload(await ytdLedger('10月累计完成投资', rows), true)).json();
-    expect(again).toMatchObject({ committed: true, reports: { period: '2026-10', created: 0, corrected: 0, unchanged: 1 } });
+    expect(again).toMatchObject({ committed: true, reports: { period: '2026-10', created: 0, corrected: 0, unchanged: 1 }, reportChanges: [] });
     const [same] = await reportsOf(JIA);
     expect([same.amount, same.corrections, same.version]).toEqual([900, 1, oct.version]);
   });
@@ -218,6 +222,10 @@ describeEachDb('project ledger import', (getDb) => {
     expect(await ctx.db.selectFrom('projects').select('id').where('name', '=', '台账月报项目丁').executeTakeFirst()).toBeUndefined();
     // 1-10月 1500 with September's 500 already in: October becomes 1000.
     rows[1][6] = 1500;
+    expect((await upload(await ytdLedger('1-10月完成投资', rows))).json().reportChanges).toEqual([
+      { row: 4, name: '台账月报项目丁', period: '2026-10', action: 'create', before: null, after: 300 },
+      { row: 5, name: JIA, period: '2026-10', action: 'correct', before: 900, after: 1000 },
+    ]);
     const ok = (await upload(await ytdLedger('1-10月完成投资', rows), true)).json();
     expect(ok).toMatchObject({ committed: true, created: 1, updated: 1, reports: { created: 1, corrected: 1, unchanged: 0 } });
     expect((await reportsOf(JIA)).map((r) => [r.period, r.amount])).toEqual([['2026-09', 500], ['2026-10', 1000]]);

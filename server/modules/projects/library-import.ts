@@ -95,7 +95,10 @@ export interface ImportOutcome {
   preview: ImportPreviewRow[]; skippedRows: number[]; headerRows: number; units: Record<string, MoneyUnit>; notes: string[];
   /** Monthly figures from the 1-N月 column: the month they go to (null when none is imported) and what happened (or, in preview, will). */
   reports: { period: Period | null; created: number; corrected: number; unchanged: number };
+  /** Each monthly figure the 1-N月 column files or corrects (unchanged ones are left out): row, project, month, before → after (万元, the month's own figure). */
+  reportChanges: ReportChange[];
 }
+export interface ReportChange { row: number; name: string; period: Period; action: 'create' | 'correct'; before: number | null; after: number }
 
 interface Op { row: number; existingId: string | null; version: number; input: NewProject; stageChange: ProjectStage | null; yearToDate?: number }
 
@@ -271,6 +274,7 @@ export async function importLedger(ctx: Ctx, actor: Actor, buffer: Buffer, commi
     const errors = [...columnErrors, ...planned.errors];
     // What each 1-N月 figure will do to the reports, checked for all existing projects at once (recordYearToDate's rule).
     const reports = { period: ytdCol?.period ?? null, created: 0, corrected: 0, unchanged: 0 };
+    const reportChanges: ReportChange[] = [];
     const refused = new Set<Op>();
     if (ytdCol) {
       const withFigure = planned.ops.filter((o) => o.yearToDate !== undefined);
@@ -281,20 +285,26 @@ export async function importLedger(ctx: Ctx, actor: Actor, buffer: Buffer, commi
         if (amount < 0) {
           errors.push({ row: o.row, field: ytdCol.label, code: 'projectReport.ledgerBelowReports', params: { period: ytdCol.period, reported: b!.earlier, value: o.yearToDate } });
           refused.add(o);
-        } else if (b?.current === null || b?.current === undefined) reports.created++;
-        else if (b.current === amount) reports.unchanged++;
-        else reports.corrected++;
+        } else if (b?.current === null || b?.current === undefined) {
+          reports.created++;
+          reportChanges.push({ row: o.row, name: o.input.name, period: ytdCol.period, action: 'create', before: null, after: amount });
+        } else if (b.current === amount) reports.unchanged++;
+        else {
+          reports.corrected++;
+          reportChanges.push({ row: o.row, name: o.input.name, period: ytdCol.period, action: 'correct', before: b.current, after: amount });
+        }
       }
       errors.sort((a, b) => a.row - b.row);
     }
     const ops = planned.ops.filter((o) => !refused.has(o));
     const serialOf = new Map([...L.byName.values()].map((p) => [p.id, p.serial]));
     const preview: ImportPreviewRow[] = ops.map((o) => ({ row: o.row, name: o.input.name, action: o.existingId ? 'update' : 'create', serial: o.existingId ? serialOf.get(o.existingId) ?? null : null, totalInvestment: o.input.totalInvestment ?? null, stage: o.stageChange ?? (o.input.stage ?? null) }));
-    return { L, ops, errors, preview, reports };
+    return { L, ops, errors, preview, reports, reportChanges };
   };
-  const outcome = (r: Awaited<ReturnType<typeof run>>, created: number, updated: number, reports = r.reports): ImportOutcome => ({
+  const outcome = (r: Awaited<ReturnType<typeof run>>, created: number, updated: number, reports = r.reports, reportChanges = r.reportChanges): ImportOutcome => ({
     total: ledger.rows.length, created, updated, errors: r.errors, preview: r.preview, skippedRows: ledger.skipped, headerRows: ledger.headerRows,
     units: Object.fromEntries(Object.entries(ledger.units).filter(([k]) => k !== 'completedToDate' || ytdCol)) as Record<string, MoneyUnit>, notes, reports,
+    reportChanges,
   });
   if (!commit) {
     const r = await run(ctx.db);
@@ -307,7 +317,7 @@ export async function importLedger(ctx: Ctx, actor: Actor, buffer: Buffer, commi
   try {
     return await inTransaction(ctx, async (trx) => {
       const r = await run(trx);
-      if (r.errors.length) throw new Abort(outcome(r, 0, 0, { period: r.reports.period, created: 0, corrected: 0, unchanged: 0 }));
+      if (r.errors.length) throw new Abort(outcome(r, 0, 0, { period: r.reports.period, created: 0, corrected: 0, unchanged: 0 }, []));
       const rights = await libraryRights(ctx, trx, actor);
       const t = today(ctx);
       let created = 0;

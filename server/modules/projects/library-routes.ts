@@ -34,6 +34,10 @@ const LedgerImportResult = Type.Object({
     period: Type.Union([Type.String(), Type.Null()], { description: 'YYYY-MM the 1-N月完成投资 column goes to; null when none is imported' }),
     created: Type.Integer(), corrected: Type.Integer(), unchanged: Type.Integer(),
   }, { description: 'monthly report figures from the ledger: filed, corrected (with a reason), unchanged — in preview, what commit would do' }),
+  reportChanges: Type.Array(Type.Object({
+    row: Type.Integer(), name: Type.String(), period: Type.String(), action: Type.Union([Type.Literal('create'), Type.Literal('correct')]),
+    before: Type.Union([Type.Number(), Type.Null()], { description: 'the month as reported before (万元); null for a new filing' }), after: Type.Number({ description: 'the month from the ledger (万元)' }),
+  }), { description: 'each monthly figure filed or corrected from the 1-N月 column (unchanged ones left out) — in preview, what commit would do' }),
 });
 
 export function projectLibraryRoutes(app: FastifyInstance, ctx: Ctx): void {

@@ -11076,6 +11076,17 @@ export interface paths {
                                 corrected: number;
                                 unchanged: number;
                             };
+                            /** @description each monthly figure filed or corrected from the 1-N月 column (unchanged ones left out) — in preview, what commit would do */
+                            reportChanges: {
+                                row: number;
+                                name: string;
+                                period: string;
+                                action: "create" | "correct";
+                                /** @description the month as reported before (万元); null for a new filing */
+                                before: number | null;
+                                /** @description the month from the ledger (万元) */
+                                after: number;
+                            }[];
                         };
                     };
                 };

@@ -2,7 +2,7 @@
 // filters in the URL and the next missing approval, Excel export in the ledger layout and import of a county ledger.
 import { useState } from 'react';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Input, Row, Select, Typography } from 'antd';
+import { Alert, Button, Card, Col, Input, Row, Select, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import type { TableColumnsType } from 'antd';
@@ -25,7 +25,9 @@ type ImportResult = {
   committed: boolean; total: number; created: number; updated: number; errors: { row: number; field: string; code: string; message: string }[];
   skippedRows: number[]; units: Record<string, string>; notes: string[];
   reports: { period: string | null; created: number; corrected: number; unchanged: number };
+  reportChanges: ReportChange[];
 };
+type ReportChange = { row: number; name: string; period: string; action: 'create' | 'correct'; before: number | null; after: number };
 const TILE_COLOR: Record<string, string> = { default: '#8a919f', cyan: '#13a8a8', gold: '#d48806', blue: '#1a56c4', green: '#2f9e44', purple: '#722ed1', red: '#d63939' };
 
 export default function LibraryPage() {
@@ -129,6 +131,17 @@ export default function LibraryPage() {
         renderPreview={(r) => (r.reports.period || r.notes.length > 0) && (
           <div data-testid="import-preview-notes" style={{ display: 'grid', gap: 8, marginTop: 12 }}>
             {r.reports.period && <Typography.Text>{t('pl.importReportsPreview', r.reports)}</Typography.Text>}
+            {r.reportChanges.some((c) => c.action === 'correct') && (
+              <Table<ReportChange> size="small" data-testid="import-corrections" rowKey="row" scroll={{ x: 'max-content' }}
+                dataSource={r.reportChanges.filter((c) => c.action === 'correct')}
+                pagination={r.reportChanges.filter((c) => c.action === 'correct').length > 10 ? { pageSize: 10, size: 'small' } : false}
+                columns={[
+                  { title: t('pl.corr.row'), dataIndex: 'row', width: 56 },
+                  { title: t('pl.corr.name'), dataIndex: 'name' },
+                  { title: t('pl.corr.period'), dataIndex: 'period', width: 84 },
+                  { title: t('pl.corr.change'), key: 'change', align: 'right', render: (_v, c) => `${wan(c.before, locale)} → ${wan(c.after, locale)}` },
+                ]} />
+            )}
             {r.notes.map((n) => <Alert key={n} type="info" showIcon title={n} />)}
           </div>
         )}
