@@ -9,29 +9,33 @@ import { useI18n } from '../../app/i18n';
 
 type ECharts = typeof import('echarts/core');
 let loading: Promise<ECharts> | null = null;
-const loadEcharts = () => (loading ??= import('./echarts').then((m) => m.echarts));
+// A failed load (a chunk lost to a redeploy, a dropped connection) is forgotten, so the next chart to mount tries again.
+const loadEcharts = () => (loading ??= import('./echarts').then((m) => m.echarts, (e: unknown) => { loading = null; throw e; }));
 
-/** Draws `option` into the element given `ref`; `ready` once the chart is drawn (ECharts loaded and initialised). */
+/** Draws `option` into the element given `ref`; `ready` once the chart is drawn (ECharts loaded and initialised),
+ *  `failed` when ECharts could not be loaded (the next mount tries again). */
 export function useEchart(option: EChartsCoreOption) {
   const { locale } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<EChartsType | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     const el = ref.current;
     let disposed = false;
     let instance: EChartsType | null = null;
     let observer: ResizeObserver | null = null;
-    void loadEcharts().then((echarts) => {
+    setFailed(false);
+    loadEcharts().then((echarts) => {
       if (disposed || !el) return;
       instance = echarts.init(el, undefined, { renderer: 'canvas', locale: locale === 'zh-CN' ? 'ZH' : 'EN' });
       observer = new ResizeObserver(() => instance?.resize());
       observer.observe(el);
       setChart(instance);
-    });
+    }, () => { if (!disposed) setFailed(true); });
     return () => { disposed = true; observer?.disconnect(); instance?.dispose(); setChart(null); };
   }, [locale]);
   useEffect(() => { chart?.setOption(option, { notMerge: true }); }, [chart, option]);
-  return { ref, ready: chart !== null };
+  return { ref, ready: chart !== null, failed };
 }
 
 interface Props {
@@ -41,16 +45,17 @@ interface Props {
   testId?: string;
 }
 
-/** A full-width chart of the given height, with a spinner until ECharts has loaded. */
+/** A full-width chart of the given height, with a spinner until ECharts has loaded (or a line saying it could not). */
 export function Echart({ option, height = 320, testId }: Props) {
   const { t } = useI18n();
-  const { ref, ready } = useEchart(option);
+  const { ref, ready, failed } = useEchart(option);
   return (
     <div style={{ position: 'relative' }}>
-      <div ref={ref} style={{ width: '100%', height }} data-testid={testId} data-ready={ready ? 'yes' : 'no'} role="img" />
+      <div ref={ref} style={{ width: '100%', height }} data-testid={testId} data-ready={ready ? 'yes' : failed ? 'failed' : 'no'} role="img" />
       {!ready && (
-        <div style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8, color: '#8a919f' }}>
-          <Spin size="small" /> {t('chart.loading')}
+        <div style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8, color: failed ? '#cf1322' : '#8a919f', padding: 8, textAlign: 'center' }}
+          role={failed ? 'alert' : undefined} data-testid={failed && testId ? `${testId}-failed` : undefined}>
+          {failed ? t('chart.failed') : <><Spin size="small" /> {t('chart.loading')}</>}
         </div>
       )}
     </div>

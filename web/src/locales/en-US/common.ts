@@ -75,6 +75,7 @@ const en: typeof zh = {
   'page.forbiddenHint': 'This page needs another role. Ask the security administrator to grant it.',
   'page.loading': 'Loading…',
   'chart.loading': 'Loading the chart…',
+  'chart.failed': 'The chart could not load; reload to retry',
   'page.crashed': 'Something went wrong on this page',
   'page.crashedHint': 'Reload the page; if it keeps happening, contact the system administrator.',
 };

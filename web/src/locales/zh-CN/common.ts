@@ -74,6 +74,7 @@ export default {
   'page.forbiddenHint': '此页面需要其他角色。如需开通，请联系安全管理员授予角色。',
   'page.loading': '正在加载…',
   'chart.loading': '正在加载图表…',
+  'chart.failed': '图表加载失败，请刷新重试',
   'page.crashed': '页面出错了',
   'page.crashedHint': '请刷新页面重试；如果问题持续，请联系系统管理员。',
 };
