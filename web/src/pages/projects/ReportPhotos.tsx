@@ -12,6 +12,7 @@ import { ApiError } from '../../api/errors';
 import { uploadFile } from '../../api/upload';
 import { errorText, showError, showSuccess } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
+import { shrinkImage } from '../../lib/shrink-image';
 import type { ProjectReport } from './tracking-shared';
 
 export const MAX_PHOTOS = 9;
@@ -23,11 +24,12 @@ const photosUrl = (projectId: string, period: string) => `/api/v1/projects/${pro
 /** The message of a refused upload: the field's own message (type, size, nine at most) when there is one. */
 const uploadError = (e: unknown) => (e instanceof ApiError && e.errors[0]?.message ? e.errors[0].message : errorText(e));
 
-/** Uploads the files one by one; says how many went up and why any was refused. */
+/** Uploads the files one by one, each shrunk first (lib/shrink-image: at most 1600 px, JPEG, when it is bigger than
+ *  that or 1.5 MB); says how many went up and why any was refused. */
 export async function uploadPhotos(projectId: string, period: string, files: File[]): Promise<number> {
   let done = 0;
   for (const f of files) {
-    try { await uploadFile(photosUrl(projectId, period), f, () => {}); done++; } catch (e) { showError(new Error(`${f.name}：${uploadError(e)}`)); }
+    try { await uploadFile(photosUrl(projectId, period), await shrinkImage(f), () => {}); done++; } catch (e) { showError(new Error(`${f.name}：${uploadError(e)}`)); }
   }
   return done;
 }
