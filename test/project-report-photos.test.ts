@@ -152,8 +152,20 @@ describeEachDb('月报 photos', (getDb) => {
     expect(entries.map((e) => e.action)).toEqual(['project.report.photo_remove']);
     expect(JSON.parse(entries[0].afterJson!)).toEqual({ reason: '误传了其他项目的照片' });
     expect(JSON.parse(entries[0].beforeJson!)).toMatchObject({ photoId: photo.id, filename: photo.filename, period: '2026-10' });
-    // Adding evidence to a closed month needs no reason (nothing is changed), and is audited.
+    // Adding evidence to a closed month needs no reason, is audited, and is kept with the report's corrections as a late addition.
+    const seqAdd = await lastSeq(ctx);
     const add = await w.staff.upload(photosUrl(), '补充.jpg', JPEG);
     expect(add.statusCode, add.body).toBe(201);
+    const after = await reportOf();
+    expect(after.photos.map((p: any) => p.id)).toContain(add.json().id);
+    expect(after.corrections).toHaveLength(2);
+    expect(after.corrections.find((c: any) => c.after?.photo === '补充.jpg')).toMatchObject({
+      reason: '逾期后补充照片 / photo added after the due date', actorName: '住建局填报员', before: { photo: null }, after: { photo: '补充.jpg' },
+    });
+    const added = await auditSince(ctx, seqAdd);
+    expect(added.map((e) => e.action)).toEqual(['project.report.photo_add']);
+    expect(JSON.parse(added[0].afterJson!)).toMatchObject({ filename: '补充.jpg', reason: '逾期后补充照片 / photo added after the due date' });
+    const row = await ctx.db.selectFrom('projectReportPhotos').select('storagePath').where('id', '=', add.json().id).executeTakeFirstOrThrow();
+    expect(existsSync(join(uploadDir, row.storagePath))).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 // 月报 形象进度 photos: optional evidence on a filed monthly report (减负 — never asked for), at most nine a report.
 // JPEG, PNG and WebP only, each checked by its first bytes (HEIC is refused: most browsers cannot show it, and a phone
 // sends JPEG from a file input that asks for images). Whoever may file the report may add photos while it exists;
-// whoever may read the project sees them. A photo is removed by the unit that uploaded it: freely while the period is
+// whoever may read the project sees them (one added after the due date is kept with the report's corrections, no reason
+// asked). A photo is removed by the unit that uploaded it: freely while the period is
 // open, after its due date only with a reason — the same rule as a figure correction, kept in
 // project_report_corrections and audited. Files live under UPLOAD_DIR (platform/files/store.ts).
 import type { Ctx, Trx } from '../../context.js';
@@ -11,7 +12,7 @@ import { authorize } from '../../platform/access/policies.js';
 import { newId, shanghaiDate } from '../../platform/clock.js';
 import { Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import { checkFile, type Magic } from '../../platform/files/check.js';
-import { openStoredFile, removeStoredFile, safeFilename, storeFile, type StoredFile } from '../../platform/files/store.js';
+import { openStoredFile, removeStoredFile, safeFilename, storeFile } from '../../platform/files/store.js';
 import { isClosed } from './reports-rules.js';
 import { projectFor, rightsOn } from './tracking-access.js';
 
@@ -40,36 +41,59 @@ export async function photosByReport(db: Trx, actor: Actor, projectId: string, c
   return out;
 }
 
-/** Adds a photo to the filed report of the period; refused past nine, or when the month has no report yet. */
+/**
+ * Adds a photo to the filed report of the period; refused past nine, or when the month has no report yet. Adding
+ * evidence needs no reason, even after the due date; but a photo added once the period has closed is kept with the
+ * report's corrections ({photo: null} → {photo: filename}, reason 逾期后补充照片) so the report shows it came late.
+ * The file is written before the transaction (a 20 MB write must not hold SQLite's one connection) and removed if the
+ * transaction fails.
+ */
 export async function addReportPhoto(ctx: Ctx, actor: Actor, projectId: string, period: string, filename: string, data: Buffer): Promise<ReportPhoto> {
   authorize(actor, 'projects.manage');
   const p = await projectFor(ctx, ctx.db, actor, projectId, 'edit');
   const mime = checkFile(filename, data, ctx.config.uploadLimitBytes, PHOTO_TYPES, PHOTO_MAGIC);
   const id = newId();
-  let stored: StoredFile | null = null;
+  const name = safeFilename(filename);
+  // The refusals that need no file are checked first, so a refused upload writes nothing; the transaction checks again.
+  const check = async (db: Trx, lock: boolean) => {
+    let q = db.selectFrom('projectReports').select(['id', 'dueOn', 'corrections']).where('projectId', '=', p.id).where('period', '=', period);
+    if (lock && ctx.dialect === 'postgres') q = q.forUpdate(); // two uploads at once cannot both take the ninth place
+    const report = await q.executeTakeFirst();
+    if (!report) throw new Invalid({ field: 'period', code: 'projectReport.photoNeedsReport', params: { period } });
+    const have = await db.selectFrom('projectReportPhotos').select((eb) => eb.fn.countAll().as('n')).where('reportId', '=', report.id).executeTakeFirstOrThrow();
+    if (Number(have.n) >= MAX_REPORT_PHOTOS) throw new Invalid({ field: 'file', code: 'projectReport.tooManyPhotos', params: { max: MAX_REPORT_PHOTOS } });
+    return report;
+  };
+  await check(ctx.db, false);
+  const now = ctx.clock.now();
+  const stored = await storeFile(ctx.config.uploadDir, id, now, data);
   try {
     return await inTransaction(ctx, async (trx) => {
-      let q = trx.selectFrom('projectReports').select(['id']).where('projectId', '=', p.id).where('period', '=', period);
-      if (ctx.dialect === 'postgres') q = q.forUpdate(); // two uploads at once cannot both take the ninth place
-      const report = await q.executeTakeFirst();
-      if (!report) throw new Invalid({ field: 'period', code: 'projectReport.photoNeedsReport', params: { period } });
-      const have = await trx.selectFrom('projectReportPhotos').select((eb) => eb.fn.countAll().as('n')).where('reportId', '=', report.id).executeTakeFirstOrThrow();
-      if (Number(have.n) >= MAX_REPORT_PHOTOS) throw new Invalid({ field: 'file', code: 'projectReport.tooManyPhotos', params: { max: MAX_REPORT_PHOTOS } });
-      const now = ctx.clock.now();
-      stored = await storeFile(ctx.config.uploadDir, id, now, data);
+      const report = await check(trx, true);
       const row = {
-        id, reportId: report.id, projectId: p.id, regionCode: p.regionCode, period, filename: safeFilename(filename), mime, size: stored.size, sha256: stored.sha256,
+        id, reportId: report.id, projectId: p.id, regionCode: p.regionCode, period, filename: name, mime, size: stored.size, sha256: stored.sha256,
         storagePath: stored.storagePath, uploadedBy: actor.userId, uploadedByName: actor.displayName, uploadedByUnitId: actor.unitId, uploadedAt: now.toISOString(),
       };
       await trx.insertInto('projectReportPhotos').values(row).execute();
-      await audit(ctx, trx, actor, { action: 'project.report.photo_add', entityType: 'project_report', entityId: report.id, after: { projectId: p.id, period, photoId: id, filename: row.filename, size: row.size, sha256: row.sha256 } });
+      const late = isClosed(shanghaiDate(now), report.dueOn);
+      if (late) {
+        await trx.updateTable('projectReports').set({ corrections: report.corrections + 1 }).where('id', '=', report.id).execute();
+        await trx.insertInto('projectReportCorrections').values({
+          id: newId(), reportId: report.id, projectId: p.id, at: now.toISOString(), actorId: actor.userId, actorName: actor.displayName, reason: LATE_PHOTO_REASON,
+          beforeJson: JSON.stringify({ photo: null }), afterJson: JSON.stringify({ photo: row.filename }),
+        }).execute();
+      }
+      await audit(ctx, trx, actor, { action: 'project.report.photo_add', entityType: 'project_report', entityId: report.id, after: { projectId: p.id, period, photoId: id, filename: row.filename, size: row.size, sha256: row.sha256, ...(late ? { reason: LATE_PHOTO_REASON } : {}) } });
       return present(actor, true, row);
     });
   } catch (e) {
-    if (stored) await removeStoredFile(ctx.config.uploadDir, (stored as StoredFile).storagePath);
+    await removeStoredFile(ctx.config.uploadDir, stored.storagePath);
     throw e;
   }
 }
+
+/** The reason kept with a photo added after the period closed (no reason is asked of the user: adding evidence stays free). */
+export const LATE_PHOTO_REASON = '逾期后补充照片 / photo added after the due date';
 
 async function findPhoto(ctx: Ctx, db: Trx, projectId: string, period: string, photoId: string) {
   const ph = await db.selectFrom('projectReportPhotos').selectAll().where('id', '=', photoId).where('projectId', '=', projectId).where('period', '=', period).executeTakeFirst();

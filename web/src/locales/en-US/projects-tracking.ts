@@ -90,6 +90,7 @@ const en: Record<keyof typeof zh, string> = {
   'pt.rep.photoRemoved': 'Photo removed',
   'pt.rep.photoBy': 'Uploaded by {name} at {at}',
   'pt.rep.photoHistory': 'removed photo "{name}"',
+  'pt.rep.photoAddedLate': 'added photo "{name}"',
   'pt.rep.photoFull': 'This report already holds {max} photos',
   'pt.prob.title': 'Problems',
   'pt.prob.intro': 'A problem opens a task in the supervision loop; once the task is done it moves to "Solved".',

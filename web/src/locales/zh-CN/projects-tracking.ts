@@ -86,6 +86,7 @@ export default {
   'pt.rep.photoRemoved': '照片已删除',
   'pt.rep.photoBy': '{name} 上传于 {at}',
   'pt.rep.photoHistory': '删除照片“{name}”',
+  'pt.rep.photoAddedLate': '补充照片“{name}”',
   'pt.rep.photoFull': '已有 {max} 张照片，不能再添加',
 
   'pt.prob.title': '项目问题',

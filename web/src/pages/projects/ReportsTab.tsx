@@ -93,7 +93,7 @@ export function ReportsTab({ project }: ProjectTabProps) {
             )}
             {r.corrections.length > 0 && (
               <div><strong>{t('pt.rep.history')}</strong>{r.corrections.map((c, i) => <div key={`${c.at}-${i}`}>{dayjs(c.at).format('YYYY-MM-DD HH:mm')} {c.actorName}：{c.reason}（{'photo' in c.before
-                ? t('pt.rep.photoHistory', { name: String(c.before.photo) }) : `${String(c.before.amount)} → ${String(c.after.amount)}`}）</div>)}</div>
+                ? (c.before.photo === null ? t('pt.rep.photoAddedLate', { name: String(c.after.photo) }) : t('pt.rep.photoHistory', { name: String(c.before.photo) })) : `${String(c.before.amount)} → ${String(c.after.amount)}`}）</div>)}</div>
             )}
           </Space>
         ) }}
