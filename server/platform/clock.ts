@@ -18,6 +18,12 @@ export function shanghaiDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** An instant (ISO string or Date) as Asia/Shanghai 'YYYY-MM-DD HH:mm', or 'YYYY-MM-DD HH:mm:ss' with seconds (exports, logs). */
+export function shanghaiDateTime(at: string | Date, withSeconds = false): string {
+  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(t + 8 * 3600_000).toISOString().slice(0, withSeconds ? 19 : 16).replace('T', ' ');
+}
+
 /** Time-ordered ids: sort by creation, no coordination between processes. */
 export function newId(): string {
   const t = Date.now().toString(36).padStart(9, '0');

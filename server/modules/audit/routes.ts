@@ -10,7 +10,7 @@ import { authorize } from '../../platform/access/policies.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { attachment, writeTable, XLSX_TYPE } from '../../platform/excel/excel.js';
-import { shanghaiDate } from '../../platform/clock.js';
+import { shanghaiDate, shanghaiDateTime } from '../../platform/clock.js';
 
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const AuditQuery = Type.Object({
@@ -75,7 +75,7 @@ export function auditRoutes(app: FastifyInstance, ctx: Ctx): void {
     const rows = await query(ctx, actor, req.query).selectAll().orderBy('seq').limit(200_000).execute();
     const buf = await writeTable('审计日志', null, [
       { header: '序号', width: 8, value: (r: (typeof rows)[number]) => r.seq },
-      { header: '时间', width: 22, value: (r) => new Date(Date.parse(r.at) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19) },
+      { header: '时间', width: 22, value: (r) => shanghaiDateTime(r.at, true) },
       { header: '操作人', width: 20, value: (r) => r.actorName },
       { header: 'IP 地址', width: 16, value: (r) => r.ip },
       { header: '操作', width: 22, value: (r) => r.action },

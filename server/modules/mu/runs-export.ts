@@ -5,6 +5,7 @@
 // reads the rows of its own enterprises only (muReach, as runs.ts's results queries).
 import type { Ctx } from '../../context.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { shanghaiDateTime } from '../../platform/clock.js';
 import { writeWorkbook } from '../../platform/excel/workbook.js';
 import { getRun, type StoredScheme } from './runs.js';
 import { muReach } from './scope.js';
@@ -22,7 +23,7 @@ interface Row {
 const round = (n: number | null | undefined, d: number) => (n == null || !Number.isFinite(n) ? null : Math.round(n * 10 ** d) / 10 ** d);
 const signed = (n: number) => `${n > 0 ? '+' : ''}${round(n, 2)}`;
 /** ISO time → 2026-11-29 14:05 in Asia/Shanghai. */
-const shanghai = (s: string | null) => (s ? new Date(new Date(s).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '—');
+const shanghai = (s: string | null) => (s ? shanghaiDateTime(s) : '—');
 
 /**
  * The drawer's explanation in one cell: the class reason, the bonuses and deductions, items capped or without data.

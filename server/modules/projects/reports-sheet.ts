@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import type { Ctx } from '../../context.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { authorize } from '../../platform/access/policies.js';
-import { shanghaiDate } from '../../platform/clock.js';
+import { shanghaiDate, shanghaiDateTime } from '../../platform/clock.js';
+import { columnSum, ledgerSheet, moneyCols, totalRow } from '../../platform/excel/customary-sheet.js';
 import { Invalid } from '../../platform/errors.js';
 import { getSetting } from '../../platform/settings.js';
 import { stageLabel } from '../../../common/project-labels.js';
@@ -14,10 +15,6 @@ import { loadCalendar } from '../calendar/service.js';
 import { canReport, isPeriod, lastEndedPeriod, owesMonthlyReport, reportDueOn, round2, type Period } from './reports-rules.js';
 import { periodReportsInScope, toDateInScope } from './reports-read.js';
 import { loadProjectScope } from './scope.js';
-
-
-/** An ISO instant as Asia/Shanghai "YYYY-MM-DD HH:mm". */
-const shanghaiTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export async function exportMonthlyReports(ctx: Ctx, actor: Actor, q: { period?: string }): Promise<{ buffer: Buffer; filename: string }> {
   authorize(actor, 'projects.read');
@@ -55,7 +52,7 @@ export async function exportMonthlyReports(ctx: Ctx, actor: Actor, q: { period?:
       name: p.name, projectCode: p.projectCode, leadUnitName: p.leadUnitName ?? '', leaderName: p.leaderName ?? null, stage: stageLabel(p.stage, 'zh-CN'),
       totalInvestment: Number(p.totalInvestment), yearPlan, amount: r ? round2(r.amount) : null, yearToDate: ytd,
       rate: yearPlan ? Math.round((ytd / yearPlan) * 1000) / 10 : null, sinceStart: sums?.sinceStart ?? 0,
-      progressText: r?.progressText ?? null, problemsText: r?.problemsText ?? null, filedAt: r ? shanghaiTime(r.filedAt) : null,
+      progressText: r?.progressText ?? null, problemsText: r?.problemsText ?? null, filedAt: r ? shanghaiDateTime(r.filedAt) : null,
       late: r ? (r.late ? '是' : '否') : overdue ? '是' : '否', status: r ? '已报' : '未报',
     };
   });
@@ -83,30 +80,19 @@ export async function exportMonthlyReports(ctx: Ctx, actor: Actor, q: { period?:
   const wb = new ExcelJS.Workbook();
   wb.creator = 'luoshi';
   const ws = wb.addWorksheet(`${year}年${month}月`);
-  ws.addRow([`${region?.name ?? ''}重大项目${year}年${month}月投资完成情况`]);
-  ws.mergeCells(1, 1, 1, cols.length);
-  ws.getRow(1).font = { bold: true, size: 16 };
-  ws.getRow(1).alignment = { horizontal: 'center' };
-  ws.addRow([`报送截止 ${dueOn}　应报 ${rows.length} 个，已报 ${done} 个，未报 ${rows.length - done} 个　　单位：万元`]);
-  ws.mergeCells(2, 1, 2, cols.length);
-  ws.getRow(2).alignment = { horizontal: 'right' };
-  ws.addRow(cols.map((c) => c.h));
-  const hr = ws.getRow(3);
-  hr.font = { bold: true };
-  hr.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  hr.eachCell((c) => { c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }; c.border = { bottom: { style: 'thin' } }; });
-  cols.forEach((c, i) => { ws.getColumn(i + 1).width = c.w; if (c.money) ws.getColumn(i + 1).numFmt = '#,##0.00'; });
-  ws.views = [{ state: 'frozen', ySplit: 3, xSplit: 2 }];
+  ledgerSheet(ws, {
+    title: `${region?.name ?? ''}重大项目${year}年${month}月投资完成情况`, unitNote: `报送截止 ${dueOn}　应报 ${rows.length} 个，已报 ${done} 个，未报 ${rows.length - done} 个　　单位：万元`,
+    headers: cols.map((c) => c.h), widths: cols.map((c) => c.w), moneyCols: moneyCols(cols),
+  });
   rows.forEach((r, i) => {
     const row = ws.addRow(cols.map((c) => c.v(r, i) ?? ''));
     if (r.status === '未报') row.getCell(cols.length).font = { color: { argb: 'FFD63939' } };
   });
-  const sum = (k: number) => round2(rows.reduce((s, r, i) => s + Number(cols[k].v(r, i) ?? 0), 0));
   const totalPlan = round2(rows.reduce((s, r) => s + (r.yearPlan ?? 0), 0));
   const totalYtd = round2(rows.reduce((s, r) => s + r.yearToDate, 0));
-  const totalRow = ws.addRow(cols.map((c, k) => (k === 1 ? `合计（${rows.length} 个项目）` : c.money ? sum(k) : c.h === '年度完成率(%)' ? (totalPlan ? Math.round((totalYtd / totalPlan) * 1000) / 10 : '') : '')));
-  totalRow.getCell(1).value = '合计';
-  totalRow.getCell(cols.length).value = `已报 ${done}／未报 ${rows.length - done}`;
-  totalRow.font = { bold: true };
+  const values: Record<number, string | number> = Object.fromEntries(moneyCols(cols).map((k) => [k, columnSum(rows.map((r, i) => cols[k].v(r, i)))]));
+  values[cols.findIndex((c) => c.h === '年度完成率(%)')] = totalPlan ? Math.round((totalYtd / totalPlan) * 1000) / 10 : '';
+  values[cols.length - 1] = `已报 ${done}／未报 ${rows.length - done}`;
+  totalRow(ws, { columns: cols.length, count: rows.length, values });
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: `重大项目月报-${year}年${month}月.xlsx` };
 }
