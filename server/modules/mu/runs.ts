@@ -99,9 +99,25 @@ async function findRun(db: Trx, r: MuReach & { kind: 'region' | 'townships' }, i
 
 async function runViews(db: Trx, rows: RunRow[]): Promise<RunView[]> {
   if (!rows.length) return [];
-  const ids = rows.map((r) => r.id);
-  const counts = await db.selectFrom('muResults').select(['runId', 'class', 'evaluated', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('runId', 'in', ids).groupBy(['runId', 'class', 'evaluated']).execute();
+  // Runs since 0015 carry their class counts in their group figures: only the number of rows is counted (on the
+  // primary key). Older runs count their results by class.
+  const kept = new Map(rows.filter((r) => r.groupsJson).map((r) => [r.id, JSON.parse(r.groupsJson!) as GroupStats[]]));
+  const sizes = kept.size ? await db.selectFrom('muResults').select(['runId', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('runId', 'in', [...kept.keys()]).groupBy('runId').execute() : [];
+  const older = rows.filter((r) => !kept.has(r.id)).map((r) => r.id);
+  const counts: { runId: string; class: string | null; evaluated: number | string; n: number | string }[] = older.length
+    ? await db.selectFrom('muResults').select(['runId', 'class', 'evaluated', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('runId', 'in', older).groupBy(['runId', 'class', 'evaluated']).execute()
+    : [];
+  for (const [runId, groups] of kept) {
+    const all = Number(sizes.find((x) => x.runId === runId)?.n ?? 0);
+    let evaluated = 0;
+    for (const g of groups) {
+      evaluated += g.size;
+      for (const k of MU_CLASSES) if (g.classCounts[k]) counts.push({ runId, class: k, evaluated: 1, n: g.classCounts[k] });
+    }
+    if (all > evaluated) counts.push({ runId, class: null, evaluated: 0, n: all - evaluated });
+  }
   const userIds = [...new Set(rows.flatMap((r) => [r.createdBy, r.publishedBy]).filter((x): x is string => !!x))];
   const users = userIds.length ? await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', userIds).execute() : [];
   const uname = new Map(users.map((u) => [u.id, u.displayName]));
@@ -264,8 +280,9 @@ export async function getRun(ctx: Ctx, actor: Actor, id: string) {
       }),
     };
   });
-  const townships = await ctx.db.selectFrom('muResults as m').innerJoin('regions as t', 't.code', 'm.townshipCode')
-    .select(['t.code', 't.name']).distinct().where('m.runId', '=', id).orderBy('t.code').execute();
+  // The filter offers the county's townships (not a scan of the run's 100,000 results for the ones that occur).
+  const townships = await ctx.db.selectFrom('regions as t').select(['t.code', 't.name'])
+    .where('t.parentCode', '=', row.regionCode).where('t.level', '=', 'township').orderBy('t.code').execute();
   const run = (await runViews(ctx.db, [row]))[0]!;
   return {
     run, groups, notEvaluated: run.enterpriseCount - run.evaluatedCount,
