@@ -17,7 +17,7 @@ export default {
   'pl.corr.row': 'Row',
   'pl.corr.name': 'Project',
   'pl.corr.period': 'Month',
-  'pl.corr.change': "Month's investment (10k yuan) before → after",
+  'pl.corr.change': 'Month (10k yuan) before → after',
   'pl.search': 'Search by name, project code or owner',
   'pl.empty': 'The library is empty. Use "New project" or "Import ledger".',
   'pl.stock': 'Stock',

@@ -15,7 +15,7 @@ export default {
   'pl.corr.row': '行',
   'pl.corr.name': '项目',
   'pl.corr.period': '月份',
-  'pl.corr.change': '当月完成投资（万元）更正前 → 更正后',
+  'pl.corr.change': '当月数（万元）更正前 → 后',
   'pl.search': '按名称、项目代码、业主搜索',
   'pl.empty': '项目库里还没有项目。点击“新建项目”或“导入台账”。',
   'pl.stock': '项目存量',

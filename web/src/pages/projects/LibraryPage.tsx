@@ -129,7 +129,7 @@ export default function LibraryPage() {
         endpoint="/api/v1/projects/import" template={{ path: '/api/v1/projects/export', name: 'projects.xlsx' }}
         columnsHint={t('pl.importColumns')} onImported={() => void refresh()}
         renderPreview={(r) => (r.reports.period || r.notes.length > 0) && (
-          <div data-testid="import-preview-notes" style={{ display: 'grid', gap: 8, marginTop: 12 }}>
+          <div data-testid="import-preview-notes" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 8, marginTop: 12 }}>
             {r.reports.period && <Typography.Text>{t('pl.importReportsPreview', r.reports)}</Typography.Text>}
             {r.reportChanges.some((c) => c.action === 'correct') && (
               <Table<ReportChange> size="small" data-testid="import-corrections" rowKey="row" scroll={{ x: 'max-content' }}
