@@ -18,6 +18,7 @@ import { FilterBar } from '../../components/FilterBar';
 import { ImportDialog } from '../../components/ImportDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { AdjustmentEditor } from './MuResultDrawer';
+import { localDateTime } from '../../lib/date-time';
 
 type Json<T> = T extends { content: { 'application/json': infer J } } ? J : never;
 type AdjList = Json<paths['/api/v1/mu/adjustments']['get']['responses'][200]>;
@@ -66,9 +67,9 @@ export default function MuAdjustmentsPage() {
     { key: 'quantity', title: t('muAdj.quantity'), align: 'right', width: 100, render: (_, r) => <span className="num">{r.quantity}</span> },
     { key: 'points', title: t('muAdj.points'), width: 150, render: (_, r) => rule(items.find((i) => i.key === r.itemKey)) || '—' },
     { key: 'note', title: t('muAdj.note'), render: (_, r) => r.note ?? '—' },
-    { key: 'updatedAt', title: t('muAdj.updatedAt'), width: 150, render: (_, r) => r.updatedAt.slice(0, 16).replace('T', ' ') },
+    { key: 'updatedAt', title: t('muAdj.updatedAt'), width: 150, render: (_, r) => localDateTime(r.updatedAt) },
     {
-      key: 'actions', title: '', width: 90, render: (_, r) => (
+      key: 'actions', title: '', width: 100, fixed: 'right', render: (_, r) => (
         <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ id: r.enterpriseId, name: r.name })} data-testid="adj-edit">{t('muAdj.edit')}</Button>
       ),
     },

@@ -19,6 +19,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { ClassTag } from './MuPoliciesShared';
 import { MuResultDrawer } from './MuResultDrawer';
 import { num, RunStatusTag, type ResultRow, type RunDetail } from './MuShared';
+import { localDateTime } from '../../lib/date-time';
 
 export default function MuRunPage() {
   const { id = '' } = useParams();
@@ -119,7 +120,7 @@ export default function MuRunPage() {
         </>}
       />
       {draft && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('mu.run.draftHint')} />}
-      {!draft && <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t('mu.run.frozenHint', { time: (r.publishedAt ?? '').slice(0, 16).replace('T', ' '), name: r.publishedByName ?? '—' })} />}
+      {!draft && <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t('mu.run.frozenHint', { time: localDateTime(r.publishedAt), name: r.publishedByName ?? '—' })} />}
 
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {d.groups.map((g) => (

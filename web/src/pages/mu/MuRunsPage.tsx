@@ -13,6 +13,7 @@ import { DataTable } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ClassTag } from './MuPoliciesShared';
 import { RunStatusTag, type Run } from './MuShared';
+import { localDateTime } from '../../lib/date-time';
 
 export default function MuRunsPage() {
   const { t } = useI18n();
@@ -44,8 +45,8 @@ export default function MuRunsPage() {
       key: 'when', title: t('mu.run.when'), width: 220,
       render: (_, r) => (
         <div style={{ fontSize: 12 }}>
-          <div>{t('mu.run.createdBy', { name: r.createdByName ?? '—', time: r.createdAt.slice(0, 16).replace('T', ' ') })}</div>
-          {r.publishedAt && <div>{t('mu.run.publishedBy', { name: r.publishedByName ?? '—', time: r.publishedAt.slice(0, 16).replace('T', ' ') })}</div>}
+          <div>{t('mu.run.createdBy', { name: r.createdByName ?? '—', time: localDateTime(r.createdAt) })}</div>
+          {r.publishedAt && <div>{t('mu.run.publishedBy', { name: r.publishedByName ?? '—', time: localDateTime(r.publishedAt) })}</div>}
         </div>
       ),
     },

@@ -14,6 +14,7 @@ import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { OPERANDS, SchemeStatusTag, STANDARD_INDICATORS, type GroupDef, type IndicatorDef, type SchemeDef } from './MuShared';
+import { localDateTime } from '../../lib/date-time';
 
 type Errors = Record<string, string>;
 
@@ -287,7 +288,7 @@ export default function MuSchemeEditorPage() {
         </Card>
       </fieldset>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t('mu.editor.savedAt', { time: s.updatedAt.slice(0, 16).replace('T', ' '), runs: s.runCount })}
+        {t('mu.editor.savedAt', { time: localDateTime(s.updatedAt), runs: s.runCount })}
       </Typography.Paragraph>
     </>
   );

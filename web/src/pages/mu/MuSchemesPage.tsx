@@ -12,6 +12,7 @@ import { useI18n } from '../../app/i18n';
 import { DataTable } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { SchemeStatusTag } from './MuShared';
+import { localDateTime } from '../../lib/date-time';
 
 type Row = { id: string; year: number; name: string; version: number; status: 'draft' | 'active' | 'retired'; updatedAt: string; groupCount: number };
 
@@ -36,7 +37,7 @@ export default function MuSchemesPage() {
     { key: 'version', title: t('mu.scheme.version'), width: 90, render: (_, s) => `v${s.version}` },
     { key: 'status', title: t('mu.scheme.status'), width: 100, render: (_, s) => <SchemeStatusTag status={s.status} /> },
     { key: 'groups', dataIndex: 'groupCount', title: t('mu.scheme.groupCount'), width: 90, align: 'right' },
-    { key: 'updatedAt', title: t('mu.updatedAt'), width: 170, render: (_, s) => s.updatedAt.slice(0, 16).replace('T', ' ') },
+    { key: 'updatedAt', title: t('mu.updatedAt'), width: 170, render: (_, s) => localDateTime(s.updatedAt) },
   ];
 
   return (
