@@ -1,7 +1,7 @@
 // The registry as the 亩均 evaluation sees it for one year: every enterprise of the region not closed before the year,
 // with that year's figures (a figure not sent is simply absent). The scoring engine (modules/mu) decides what to do
 // with gaps and which land figure to use (data.land_area from 自然资源局, else the registry's landAreaMu).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Ctx, Trx } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { ENTERPRISE_FIELDS, type EnterpriseField } from '../../../common/enterprise-fields.js';
@@ -16,7 +16,7 @@ export interface SnapshotEnterprise {
 
 const FIELD_SET = new Set<string>(ENTERPRISE_FIELDS);
 
-export async function enterpriseSnapshot(_ctx: Ctx, db: Kysely<DB> | Trx, regionCode: string, year: number): Promise<SnapshotEnterprise[]> {
+export async function enterpriseSnapshot(ctx: Ctx, db: Kysely<DB> | Trx, regionCode: string, year: number): Promise<SnapshotEnterprise[]> {
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
   const rows = await db.selectFrom('enterprises as e')
@@ -27,10 +27,14 @@ export async function enterpriseSnapshot(_ctx: Ctx, db: Kysely<DB> | Trx, region
     .where((eb) => eb.or([eb('e.closedOn', 'is', null), eb('e.closedOn', '>=', yearStart)]))
     .orderBy('e.creditCode')
     .execute();
+  // One row per enterprise with its figures as one JSON object, not one row per figure: at 100,000 enterprises that
+  // is 100,000 small objects to build instead of 800,000 rows (and their camel-cased copies).
+  const figures = ctx.dialect === 'postgres' ? sql<string>`json_object_agg(d.field, d.value)` : sql<string>`json_group_object(d.field, d.value)`;
   const data = await db.selectFrom('enterpriseYearData as d')
     .innerJoin('enterprises as e', 'e.id', 'd.enterpriseId')
-    .select(['d.enterpriseId', 'd.field', 'd.value'])
+    .select(['d.enterpriseId', figures.as('figures')])
     .where('e.regionCode', '=', regionCode).where('d.year', '=', year)
+    .groupBy('d.enterpriseId')
     .execute();
   const tenants = await db.selectFrom('enterpriseTenancies as x')
     .innerJoin('enterprises as e', 'e.id', 'x.landlordId')
@@ -42,10 +46,11 @@ export async function enterpriseSnapshot(_ctx: Ctx, db: Kysely<DB> | Trx, region
     .execute();
   const byId = new Map<string, Partial<Record<EnterpriseField, number>>>();
   for (const d of data) {
-    if (!FIELD_SET.has(d.field)) continue;
-    let m = byId.get(d.enterpriseId);
-    if (!m) byId.set(d.enterpriseId, (m = {}));
-    m[d.field as EnterpriseField] = Number(d.value);
+    // SQLite hands the object over as text, PostgreSQL's driver as a parsed object.
+    const all = (typeof d.figures === 'string' ? JSON.parse(d.figures) : d.figures) as Record<string, number | string>;
+    const m: Partial<Record<EnterpriseField, number>> = {};
+    for (const [field, value] of Object.entries(all)) if (FIELD_SET.has(field)) m[field as EnterpriseField] = Number(value);
+    byId.set(d.enterpriseId, m);
   }
   const tenantCount = new Map(tenants.map((t) => [t.landlordId, Number(t.n)]));
   return rows.map((r) => ({
