@@ -226,7 +226,9 @@ describeEachDb('亩均 evaluation', (getDb) => {
       const id = ids.get(code(5))!;
       const page = (await office().get(v1(`/mu/runs/${run.id}`))).json();
       const result = (await office().get(v1(`/mu/runs/${run.id}/results/${id}`))).json();
-      expect(result.figures.tax).toBeGreaterThan(0);
+      // Every field of the snapshot, on both databases (snake_case keys, as the engine reads them).
+      expect(Object.keys(result.figures).sort()).toEqual(['electricity', 'emissions', 'employees', 'energy', 'rd_expense', 'revenue', 'tax', 'value_added']);
+      expect(result.figures.value_added).toBeCloseTo(1650, 6); // 规上企业5 in 2025: 300 × 5 × 1.1
       const stored = await ctx.db.selectFrom('muResults').select('detailJson').where('runId', '=', run.id).where('enterpriseId', '=', id).executeTakeFirstOrThrow();
       const compact = JSON.parse(stored.detailJson);
       expect(compact.items[0].name).toBeUndefined(); // names, benchmark and words are not repeated on every row

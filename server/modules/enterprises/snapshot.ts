@@ -29,7 +29,8 @@ export async function enterpriseSnapshot(ctx: Ctx, db: Kysely<DB> | Trx, regionC
     .execute();
   // One row per enterprise with its figures as one JSON object, not one row per figure: at 100,000 enterprises that
   // is 100,000 small objects to build instead of 800,000 rows (and their camel-cased copies).
-  const figures = ctx.dialect === 'postgres' ? sql<string>`json_object_agg(d.field, d.value)` : sql<string>`json_group_object(d.field, d.value)`;
+  // As text on both: a parsed object from PostgreSQL would have its keys camel-cased by the CamelCasePlugin (value_added → valueAdded).
+  const figures = ctx.dialect === 'postgres' ? sql<string>`json_object_agg(d.field, d.value)::text` : sql<string>`json_group_object(d.field, d.value)`;
   const data = await db.selectFrom('enterpriseYearData as d')
     .innerJoin('enterprises as e', 'e.id', 'd.enterpriseId')
     .select(['d.enterpriseId', figures.as('figures')])
@@ -46,8 +47,7 @@ export async function enterpriseSnapshot(ctx: Ctx, db: Kysely<DB> | Trx, regionC
     .execute();
   const byId = new Map<string, Partial<Record<EnterpriseField, number>>>();
   for (const d of data) {
-    // SQLite hands the object over as text, PostgreSQL's driver as a parsed object.
-    const all = (typeof d.figures === 'string' ? JSON.parse(d.figures) : d.figures) as Record<string, number | string>;
+    const all = JSON.parse(d.figures) as Record<string, number | string>;
     const m: Partial<Record<EnterpriseField, number>> = {};
     for (const [field, value] of Object.entries(all)) if (FIELD_SET.has(field)) m[field as EnterpriseField] = Number(value);
     byId.set(d.enterpriseId, m);
