@@ -83,6 +83,18 @@ export async function findByCreditCode(db: Trx, regionCode: string, creditCode: 
   return db.selectFrom('enterprises').select(['id', 'name', 'version']).where('regionCode', '=', regionCode).where('creditCode', '=', creditCode).executeTakeFirst();
 }
 
+/**
+ * Who an enterprise is (id, 统一社会信用代码, name): every enterprise of a region, or those of `ids`. The door other
+ * modules (亩均 inputs) use to name or match an enterprise instead of reading this module's table.
+ */
+export async function identities(db: Trx, regionCode: string, ids?: readonly string[]): Promise<{ id: string; creditCode: string; name: string }[]> {
+  const q = db.selectFrom('enterprises').select(['id', 'creditCode', 'name']).where('regionCode', '=', regionCode);
+  if (!ids) return q.execute();
+  const out: { id: string; creditCode: string; name: string }[] = [];
+  for (let i = 0; i < ids.length; i += 500) if (ids.length) out.push(...await q.where('id', 'in', ids.slice(i, i + 500)).execute());
+  return out;
+}
+
 /** Credit code → registry row, for imports (one region, no paging). */
 export async function registryIndex(db: Trx, regionCode: string) {
   const rows = await base(db).where('e.regionCode', '=', regionCode).select([...COLS]).execute();

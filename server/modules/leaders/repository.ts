@@ -25,6 +25,17 @@ export async function listLeaders(db: Trx, actor: Actor, id?: string): Promise<L
   }));
 }
 
+/** Whether a user is in the region's leaders directory: the 县领导 who may be named 责任领导 or 包抓领导. */
+export async function isRegionLeader(db: Trx, userId: string, regionCode: string): Promise<boolean> {
+  return !!(await db.selectFrom('leaders').select('userId').where('userId', '=', userId).where('regionCode', '=', regionCode).executeTakeFirst());
+}
+
+/** The region's leaders directory in its order, for pickers: user id, name, title. */
+export async function regionLeaders(db: Trx, regionCode: string) {
+  return db.selectFrom('leaders').innerJoin('users', 'users.id', 'leaders.userId').select(['users.id as userId', 'users.displayName as name', 'leaders.title'])
+    .where('leaders.regionCode', '=', regionCode).orderBy('leaders.sortOrder').execute();
+}
+
 export async function leaderOfUser(db: Trx, userId: string) {
   return db.selectFrom('leaders').select('id').where('userId', '=', userId).executeTakeFirst();
 }

@@ -13,9 +13,10 @@ import { Invalid } from '../../platform/errors.js';
 import { iso } from '../../platform/clock.js';
 import { normHeader, readLedger, type LedgerColumn } from '../../platform/excel/ledger.js';
 import { requireMuOffice } from '../enterprises/office.js';
+import { identities } from '../enterprises/repository.js';
 import { normalizeCreditCode } from '../enterprises/credit-code.js';
 import type { AdjustmentItem, SchemeDefinition } from './rules.js';
-import { schemeOfYear } from './service.js';
+import { adjustmentRows, schemeOfYear } from './service.js';
 
 /** The most a quantity may be (as in PUT /mu/adjustments). */
 const MAX_QUANTITY = 1000;
@@ -69,13 +70,7 @@ async function schemeOf(db: Trx, regionCode: string, year: number): Promise<Sche
   return def;
 }
 
-type Current = { enterpriseId: string; creditCode: string; name: string; itemKey: string; quantity: number; note: string | null };
-async function currentInputs(db: Trx, regionCode: string, year: number): Promise<Current[]> {
-  const rows = await db.selectFrom('muAdjustments as a').innerJoin('enterprises as e', 'e.id', 'a.enterpriseId')
-    .select(['a.enterpriseId', 'e.creditCode', 'e.name', 'a.itemKey', 'a.quantity', 'a.note'])
-    .where('a.regionCode', '=', regionCode).where('a.year', '=', year).orderBy('e.creditCode').orderBy('a.itemKey').execute();
-  return rows.map((r) => ({ ...r, quantity: Number(r.quantity) }));
-}
+type Current = Awaited<ReturnType<typeof adjustmentRows>>[number];
 
 /** One note per enterprise in the wide layout: the note itself when its items agree, else "事项：备注；…". */
 function joinedNote(cur: Current[], items: AdjustmentItem[]): string {
@@ -92,7 +87,7 @@ export async function adjustmentsTemplate(ctx: Ctx, actor: Actor, year: number):
   await requireMuOffice(ctx, ctx.db, actor);
   const def = await schemeOf(ctx.db, actor.regionCode, year);
   const items = def.adjustments.filter((a) => a.source === 'input');
-  const cur = (await currentInputs(ctx.db, actor.regionCode, year)).filter((c) => items.some((a) => a.key === c.itemKey));
+  const cur = (await adjustmentRows(ctx.db, actor.regionCode, year)).filter((c) => items.some((a) => a.key === c.itemKey));
   const byEnt = new Map<string, Current[]>();
   for (const c of cur) { if (!byEnt.has(c.enterpriseId)) byEnt.set(c.enterpriseId, []); byEnt.get(c.enterpriseId)!.push(c); }
 
@@ -172,11 +167,11 @@ export async function importAdjustments(ctx: Ctx, actor: Actor, year: number, bu
   // inside its transaction, so the changes written are the ones against the inputs at that moment (a PUT made meanwhile
   // is not overwritten by a stale diff).
   const run = async (db: Trx) => {
-    const ents = await db.selectFrom('enterprises').select(['id', 'creditCode', 'name']).where('regionCode', '=', actor.regionCode).execute();
+    const ents = await identities(db, actor.regionCode);
     const byCode = new Map(ents.map((e) => [e.creditCode.toUpperCase(), e]));
     const byName = new Map<string, typeof ents>();
     for (const e of ents) { const k = e.name.trim(); byName.set(k, [...(byName.get(k) ?? []), e]); }
-    const cur = await currentInputs(db, actor.regionCode, year);
+    const cur = await adjustmentRows(db, actor.regionCode, year);
     const curKey = (e: string, i: string) => `${e}|${i}`;
     const curMap = new Map(cur.map((c) => [curKey(c.enterpriseId, c.itemKey), c]));
     const curByEnt = new Map<string, Current[]>();

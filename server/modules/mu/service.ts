@@ -9,6 +9,7 @@ import { authorize } from '../../platform/access/policies.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import { iso, newId } from '../../platform/clock.js';
 import { requireMuOffice } from '../enterprises/office.js';
+import { identities } from '../enterprises/repository.js';
 import { huangyan2022Scheme, validateScheme, type SchemeDefinition } from './rules.js';
 import { muReach } from './scope.js';
 import type { AdjustmentPutInput, SchemeCreateInput, SchemeUpdateInput, SchemeView } from './schemas.js';
@@ -151,17 +152,25 @@ export async function schemeOfYear(db: Trx, regionCode: string, year: number): P
   return s ? JSON.parse(s.definitionJson) : null;
 }
 
+/** A year's entered inputs with the enterprise's code and name (from the enterprises module), by code then item. */
+export async function adjustmentRows(db: Trx, regionCode: string, year: number) {
+  const rows = await db.selectFrom('muAdjustments').select(['enterpriseId', 'itemKey', 'quantity', 'note', 'updatedAt'])
+    .where('regionCode', '=', regionCode).where('year', '=', year).execute();
+  const who = new Map((await identities(db, regionCode, [...new Set(rows.map((r) => r.enterpriseId))])).map((e) => [e.id, e]));
+  return rows.filter((r) => who.has(r.enterpriseId))
+    .map((r) => ({ enterpriseId: r.enterpriseId, creditCode: who.get(r.enterpriseId)!.creditCode, name: who.get(r.enterpriseId)!.name, itemKey: r.itemKey, quantity: Number(r.quantity), note: r.note, updatedAt: r.updatedAt }))
+    .sort((a, b) => (a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : a.itemKey < b.itemKey ? -1 : a.itemKey > b.itemKey ? 1 : 0));
+}
+
 export async function listAdjustments(ctx: Ctx, actor: Actor, year: number) {
   authorize(actor, 'mu.manage');
   await requireMuOffice(ctx, ctx.db, actor);
   const def = await schemeOfYear(ctx.db, actor.regionCode, year);
   const items = (def?.adjustments ?? []).filter((a) => a.source === 'input');
   const names = new Map(items.map((a) => [a.key, a.name]));
-  const rows = await ctx.db.selectFrom('muAdjustments as a').innerJoin('enterprises as e', 'e.id', 'a.enterpriseId')
-    .select(['a.year', 'a.enterpriseId', 'e.creditCode', 'e.name', 'a.itemKey', 'a.quantity', 'a.note', 'a.updatedAt'])
-    .where('a.regionCode', '=', actor.regionCode).where('a.year', '=', year).orderBy('e.creditCode').orderBy('a.itemKey').execute();
+  const rows = await adjustmentRows(ctx.db, actor.regionCode, year);
   return {
-    items: rows.map((r) => ({ ...r, year: Number(r.year), quantity: Number(r.quantity), itemName: names.get(r.itemKey) ?? r.itemKey })),
+    items: rows.map((r) => ({ ...r, year, itemName: names.get(r.itemKey) ?? r.itemKey })),
     inputItems: items.map((a) => ({ key: a.key, name: a.name, points: a.points, forceClass: a.forceClass })),
   };
 }
@@ -174,7 +183,7 @@ export async function putAdjustment(ctx: Ctx, actor: Actor, input: AdjustmentPut
     const item = def?.adjustments.find((a) => a.key === input.itemKey);
     if (!item) throw new Invalid({ field: 'itemKey', code: 'mu.adjustment.unknownItem', params: { key: input.itemKey } });
     if (item.source === 'tenants') throw new Invalid({ field: 'itemKey', code: 'mu.adjustment.tenantsAutomatic' });
-    const ent = await trx.selectFrom('enterprises').select(['id', 'name']).where('id', '=', input.enterpriseId).where('regionCode', '=', actor.regionCode).executeTakeFirst();
+    const [ent] = await identities(trx, actor.regionCode, [input.enterpriseId]);
     if (!ent) throw new NotFound('enterprise');
     const key = { regionCode: actor.regionCode, year: input.year, enterpriseId: ent.id, itemKey: item.key };
     const before = await trx.selectFrom('muAdjustments').select(['quantity', 'note']).where('regionCode', '=', key.regionCode).where('year', '=', key.year)

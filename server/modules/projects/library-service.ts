@@ -16,6 +16,7 @@ import { loadProjectScope, type ProjectWhere } from './scope.js';
 import { canEditProject, libraryRights, referenceErrors, requireEdit, requireLibrary, type LibraryRights } from './library-access.js';
 import * as repo from './library-repository.js';
 import type { ProjectCreateInput, ProjectListFilter, ProjectListItemView, ProjectPatchInput, ProjectView } from './library-schemas.js';
+import { regionLeaders } from '../leaders/repository.js';
 
 export const today = (ctx: Ctx) => shanghaiDate(ctx.clock.now());
 export const thisYear = (ctx: Ctx) => Number(today(ctx).slice(0, 4));
@@ -68,8 +69,7 @@ export async function projectOptions(ctx: Ctx, actor: Actor) {
   const [categories, townships, leaders, rights] = await Promise.all([
     getSetting(ctx, 'projects.categories'),
     ctx.db.selectFrom('regions').select(['code', 'name']).where('parentCode', '=', actor.regionCode).where('level', '=', 'township').orderBy('code').execute(),
-    ctx.db.selectFrom('leaders').innerJoin('users', 'users.id', 'leaders.userId').select(['users.id as userId', 'users.displayName as name', 'leaders.title'])
-      .where('leaders.regionCode', '=', actor.regionCode).orderBy('leaders.sortOrder').execute(),
+    regionLeaders(ctx.db, actor.regionCode),
     libraryRights(ctx, ctx.db, actor),
   ]);
   return { categories, townships, leaders, canCreate: rights.manageLibrary && (actor.roles.has('supervisor') || actor.roles.has('unit_admin') || actor.roles.has('unit_staff')) };

@@ -19,6 +19,7 @@ import { unitBelongsTo } from '../units/service.js';
 import { lightsFor } from './traffic-light-read.js';
 import { projectFor, rightsOn, type ProjectRow } from './tracking-access.js';
 import type { ProblemInput, ReferInput } from './tracking-schemas.js';
+import { isRegionLeader } from '../leaders/repository.js';
 
 /** Working days a problem's task has when the raiser gives no deadline. */
 export const PROBLEM_DEFAULT_WORKDAYS = 10;
@@ -28,8 +29,7 @@ export const PROJECT_ORIGIN = 'project_issue';
 /** The project's 包抓 leader when he is in the region's leaders directory (the tasks service checks it). */
 export async function taskLeaderOf(db: Trx, p: Pick<ProjectRow, 'leaderUserId' | 'regionCode'>): Promise<string | null> {
   if (!p.leaderUserId) return null;
-  const l = await db.selectFrom('leaders').select('userId').where('userId', '=', p.leaderUserId).where('regionCode', '=', p.regionCode).executeTakeFirst();
-  return l?.userId ?? null;
+  return (await isRegionLeader(db, p.leaderUserId, p.regionCode)) ? p.leaderUserId : null;
 }
 
 export async function raiseProblem(ctx: Ctx, actor: Actor, projectId: string, input: ProblemInput) {

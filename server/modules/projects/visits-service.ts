@@ -14,6 +14,7 @@ import { isOpen, type TaskStatus } from '../tasks/task-states.js';
 import { PROJECT_ORIGIN } from './problems-service.js';
 import { projectFor, rightsOn } from './tracking-access.js';
 import type { VisitInput } from './tracking-schemas.js';
+import { isRegionLeader } from '../leaders/repository.js';
 
 export async function recordVisit(ctx: Ctx, actor: Actor, projectId: string, input: VisitInput) {
   authorize(actor, 'projects.read');
@@ -24,7 +25,7 @@ export async function recordVisit(ctx: Ctx, actor: Actor, projectId: string, inp
     // A leader records his own visit; the 督查室 names the leader.
     const leaderUserId = input.leaderUserId ?? (actor.roles.has('leader') ? actor.userId : null);
     if (!leaderUserId) errors.push({ field: 'leaderUserId', code: 'invalid.required' });
-    else if (!(await trx.selectFrom('leaders').select('userId').where('userId', '=', leaderUserId).where('regionCode', '=', p.regionCode).executeTakeFirst())) {
+    else if (!(await isRegionLeader(trx, leaderUserId, p.regionCode))) {
       errors.push({ field: 'leaderUserId', code: 'invalid.value' });
     }
     if (input.visitedOn > day) errors.push({ field: 'visitedOn', code: 'projectVisit.future' });

@@ -18,6 +18,7 @@ import { presentTask } from './present.js';
 import { noticeStep } from './task-notices.js';
 import * as repo from './repository.js';
 import type { TaskCreateInput, TaskListFilter, TaskView } from './schemas.js';
+import { isRegionLeader } from '../leaders/repository.js';
 
 export const today = (ctx: Ctx) => shanghaiDate(ctx.clock.now());
 
@@ -42,8 +43,7 @@ export async function checkTaskInput(ctx: Ctx, trx: Trx, regionCode: string, inp
     if (u === input.leadUnitId || !(await unitBelongsTo(trx, regionCode, u))) errors.push({ field: `coUnitIds/${i}`, code: 'invalid.value' });
   }
   if (input.leaderUserId) {
-    const l = await trx.selectFrom('leaders').select('userId').where('userId', '=', input.leaderUserId).where('regionCode', '=', regionCode).executeTakeFirst();
-    if (!l) errors.push({ field: 'leaderUserId', code: 'invalid.value' });
+    if (!(await isRegionLeader(trx, input.leaderUserId, regionCode))) errors.push({ field: 'leaderUserId', code: 'invalid.value' });
   }
   const cadence = input.cadence ?? 'once';
   const cap = settings['tasks.maxReportFrequency'];
