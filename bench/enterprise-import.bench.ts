@@ -10,24 +10,12 @@ import { loadActor } from '../server/platform/access/load-actor.js';
 import type { Actor } from '../server/platform/access/actor.js';
 import { buildCreditCode } from '../server/modules/enterprises/credit-code.js';
 import { importSourceData } from '../server/modules/enterprises/data-service.js';
-import { createUser, machine, ms, tempPostgres, tempSqlite, type Bench, type BenchDatabase } from './lib.js';
+import { createUser, eachDatabase, exceljsFloor, machine, measure, type Bench, type BenchDatabase } from './lib.js';
 
 const N = Number(process.env.BENCH_IMPORT_ROWS || 100_000);
 const REGION = '990178';
 const YEAR = 2025;
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: string; heapMb: number }> {
-  global.gc?.();
-  const base = process.memoryUsage().heapUsed;
-  let peak = base;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 20);
-  const t0 = Date.now();
-  try {
-    const value = await fn();
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-    return { value, seconds: ms(t0), heapMb: Math.round((peak - base) / 1048576) };
-  } finally { clearInterval(sampler); }
-}
 
 async function benchOn(bdb: BenchDatabase, file: Buffer, codes: string[]): Promise<void> {
   const { ctx } = await buildApp({ database: bdb.database, config: testConfig({}), clock: systemClock, webDist: null });
@@ -44,10 +32,10 @@ async function benchOn(bdb: BenchDatabase, file: Buffer, codes: string[]): Promi
     }))).execute();
   }
   const actor = (await loadActor(ctx, user.id, '127.0.0.1')) as Actor;
-  const preview = await timed(() => importSourceData(ctx, actor, { source: 'tax', year: YEAR, fileName: 'bench.xlsx', buffer: file, commit: false }));
+  const preview = await measure(() => importSourceData(ctx, actor, { source: 'tax', year: YEAR, fileName: 'bench.xlsx', buffer: file, commit: false }));
   if (preview.value.errors.length) throw new Error(`bench sheet has errors: ${JSON.stringify(preview.value.errors.slice(0, 3))}`);
-  const commit = await timed(() => importSourceData(ctx, actor, { source: 'tax', year: YEAR, fileName: 'bench.xlsx', buffer: file, commit: true }));
-  const again = await timed(() => importSourceData(ctx, actor, { source: 'tax', year: YEAR, fileName: 'bench.xlsx', buffer: file, commit: true }));
+  const commit = await measure(() => importSourceData(ctx, actor, { source: 'tax', year: YEAR, fileName: 'bench.xlsx', buffer: file, commit: true }));
+  const again = await measure(() => importSourceData(ctx, actor, { source: 'tax', year: YEAR, fileName: 'bench.xlsx', buffer: file, commit: true }));
   console.log(`  ${bdb.label}: preview ${preview.seconds} (+${preview.heapMb} MB heap); commit ${commit.seconds} (+${commit.heapMb} MB), ${commit.value.created.toLocaleString('en')} created; re-import ${again.seconds}, ${again.value.updated.toLocaleString('en')} updated`);
 }
 
@@ -64,21 +52,8 @@ const bench: Bench = {
     codes.forEach((c, i) => ws.addRow([i + 1, c, `压测企业${i}`, 10_000 + ((i * 7919) % 5_000_000)]));
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     console.log(`  sheet: ${(file.length / 1048576).toFixed(1)} MB`);
-    const floor = await timed(async () => {
-      const w = new ExcelJS.Workbook();
-      await w.xlsx.load(file as any);
-      let n = 0;
-      w.worksheets[0].eachRow(() => { n++; });
-      return n;
-    });
-    console.log(`  floor — exceljs load and walk of ${floor.value.toLocaleString('en')} rows: ${floor.seconds} (+${floor.heapMb} MB heap)`);
-    const dbs: (() => Promise<BenchDatabase>)[] = [tempSqlite];
-    if (process.env.BENCH_DATABASE_URL) dbs.push(() => tempPostgres(process.env.BENCH_DATABASE_URL!));
-    else console.log('  (BENCH_DATABASE_URL not set: SQLite only)');
-    for (const open of dbs) {
-      const bdb = await open();
-      try { await benchOn(bdb, file, codes); } finally { await bdb.drop(); }
-    }
+    await exceljsFloor(file);
+    await eachDatabase((bdb) => benchOn(bdb, file, codes));
     return true;
   },
 };

@@ -172,3 +172,42 @@ export function machine(): string {
 }
 
 export const ms = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
+/** Times one call and samples the heap every 5 ms while it runs: how long, and how much the heap grew at its peak. */
+export async function measure<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number; seconds: string; heapMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 5);
+  const t0 = performance.now();
+  try {
+    const value = await fn();
+    const took = performance.now() - t0;
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    return { value, ms: took, seconds: `${(took / 1000).toFixed(1)} s`, heapMb: Math.max(0, Math.round((peak - base) / 1048576)) };
+  } finally { clearInterval(sampler); }
+}
+
+/** The floor of an import: exceljs's bare load of the file and a walk over its rows, printed. */
+export async function exceljsFloor(file: Buffer): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  const floor = await measure(async () => {
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.load(file as any);
+    let n = 0;
+    w.worksheets[0].eachRow(() => { n++; });
+    return n;
+  });
+  console.log(`  floor — exceljs load and walk of ${floor.value.toLocaleString('en')} rows: ${floor.seconds} (+${floor.heapMb} MB heap)`);
+}
+
+/** Runs a benchmark on a fresh SQLite database, then on PostgreSQL when BENCH_DATABASE_URL is set; each is dropped after. */
+export async function eachDatabase(fn: (bdb: BenchDatabase) => Promise<void>): Promise<void> {
+  const dbs: (() => Promise<BenchDatabase>)[] = [tempSqlite];
+  if (process.env.BENCH_DATABASE_URL) dbs.push(() => tempPostgres(process.env.BENCH_DATABASE_URL!));
+  else console.log('  (BENCH_DATABASE_URL not set: SQLite only)');
+  for (const open of dbs) {
+    const bdb = await open();
+    try { await fn(bdb); } finally { await bdb.drop(); }
+  }
+}

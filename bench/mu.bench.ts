@@ -16,7 +16,7 @@ import { evaluate, huangyan2022Scheme } from '../server/modules/mu/rules.js';
 import { createScheme } from '../server/modules/mu/service.js';
 import { createRun, getResult, getRun, listResults } from '../server/modules/mu/runs.js';
 import { enterpriseSnapshot } from '../server/modules/enterprises/snapshot.js';
-import { createUser, machine, tempPostgres, tempSqlite, type Bench, type BenchDatabase } from './lib.js';
+import { createUser, eachDatabase, machine, measure, type Bench, type BenchDatabase } from './lib.js';
 
 const N = Number(process.env.BENCH_MU_ENTERPRISES || 100_000);
 const YEAR = 2025;
@@ -54,18 +54,6 @@ async function seed(ctx: Ctx): Promise<Actor> {
 }
 
 const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
-async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T; heap: number }> {
-  globalThis.gc?.();
-  const h0 = process.memoryUsage().heapUsed;
-  let peak = h0;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 5);
-  const t0 = performance.now();
-  const value = await fn();
-  const ms = performance.now() - t0;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
-  return { ms, value, heap: peak - h0 };
-}
 
 async function benchOn(bdb: BenchDatabase): Promise<void> {
   const { ctx, app } = await buildApp({ database: bdb.database, config: testConfig({}), clock: systemClock, webDist: null });
@@ -75,33 +63,33 @@ async function benchOn(bdb: BenchDatabase): Promise<void> {
     console.log(`[${bdb.label}] seeded ${N.toLocaleString('en')} enterprises in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const snapshot = await enterpriseSnapshot(ctx, ctx.db, REGION, YEAR);
     const def = huangyan2022Scheme();
-    const engine = await timed(() => evaluate(def, { year: YEAR, enterprises: snapshot, adjustments: {}, priorMeans: {} }));
-    const engine2 = await timed(() => evaluate(def, { year: YEAR, enterprises: snapshot, adjustments: {}, priorMeans: {} }));
+    const engine = await measure(() => evaluate(def, { year: YEAR, enterprises: snapshot, adjustments: {}, priorMeans: {} }));
+    const engine2 = await measure(() => evaluate(def, { year: YEAR, enterprises: snapshot, adjustments: {}, priorMeans: {} }));
     const scheme = await createScheme(ctx, actor, { year: YEAR, name: '压测评价办法' });
-    const run = await timed(() => createRun(ctx, actor, scheme.id));
-    const rerun = await timed(() => createRun(ctx, actor, scheme.id));
-    const floor = await timed(() => sql<{ above: number; tax: number; land: number }>`
+    const run = await measure(() => createRun(ctx, actor, scheme.id));
+    const rerun = await measure(() => createRun(ctx, actor, scheme.id));
+    const floor = await measure(() => sql<{ above: number; tax: number; land: number }>`
       select e.above_scale as above, sum(d.value) as tax, sum(e.land_area_mu) as land
       from enterprises e join enterprise_year_data d on d.enterprise_id = e.id and d.year = ${YEAR} and d.field = 'tax'
       where e.region_code = ${REGION} group by e.above_scale`.execute(ctx.db));
-    const read = await timed(() => getRun(ctx, actor, run.value.id));
-    const page = await timed(() => listResults(ctx, actor, run.value.id, { groupKey: 'above', page: 3, pageSize: 50 } as never));
+    const read = await measure(() => getRun(ctx, actor, run.value.id));
+    const page = await measure(() => listResults(ctx, actor, run.value.id, { groupKey: 'above', page: 3, pageSize: 50 } as never));
     const one = page.value.items[7]!;
-    const drawer = await timed(() => getResult(ctx, actor, run.value.id, one.enterpriseId));
+    const drawer = await measure(() => getResult(ctx, actor, run.value.id, one.enterpriseId));
     const rows = [
-      ['scoring engine alone (in memory)', engine.ms, engine.heap],
-      ['  again (warm)', engine2.ms, engine2.heap],
-      ['run: snapshot + score + write results', run.ms, run.heap],
-      ['re-run of the draft (replace results)', rerun.ms, rerun.heap],
-      ['floor: one SQL aggregate over the rows', floor.ms, floor.heap],
-      ['run page: the run and its group figures', read.ms, read.heap],
-      ['results page (50 rows of one group)', page.ms, page.heap],
-      ["one enterprise's explanation (drawer)", drawer.ms, drawer.heap],
+      ['scoring engine alone (in memory)', engine.ms, engine.heapMb],
+      ['  again (warm)', engine2.ms, engine2.heapMb],
+      ['run: snapshot + score + write results', run.ms, run.heapMb],
+      ['re-run of the draft (replace results)', rerun.ms, rerun.heapMb],
+      ['floor: one SQL aggregate over the rows', floor.ms, floor.heapMb],
+      ['run page: the run and its group figures', read.ms, read.heapMb],
+      ['results page (50 rows of one group)', page.ms, page.heapMb],
+      ["one enterprise's explanation (drawer)", drawer.ms, drawer.heapMb],
     ] as const;
     console.log(`[${bdb.label}] ${run.value.enterpriseCount} enterprises, ${run.value.evaluatedCount} evaluated; classes ${JSON.stringify(run.value.classCounts)}`);
     const w = Math.max(...rows.map((r) => r[0].length));
     console.log(`${''.padEnd(w)}  ${'time ms'.padStart(9)}  ${'heap grown'.padStart(10)}`);
-    for (const [name, t, h] of rows) console.log(`${name.padEnd(w)}  ${t.toFixed(1).padStart(9)}  ${mb(Math.max(0, h)).padStart(10)}`);
+    for (const [name, t, h] of rows) console.log(`${name.padEnd(w)}  ${t.toFixed(1).padStart(9)}  ${`${h} MB`.padStart(10)}`);
     console.log(`[${bdb.label}] ${drawer.value.items[0]?.why.zh ?? ''}`);
     console.log(`[${bdb.label}] process peak resident memory so far: ${mb(process.resourceUsage().maxRSS * 1024)}`);
   } finally {
@@ -113,13 +101,7 @@ const bench: Bench = {
   description: `亩均 evaluation run over ${N.toLocaleString('en')} synthetic enterprises: engine, whole run, re-run, beside one SQL aggregate`,
   async run() {
     console.log(machine());
-    const dbs: (() => Promise<BenchDatabase>)[] = [tempSqlite];
-    if (process.env.BENCH_DATABASE_URL) dbs.push(() => tempPostgres(process.env.BENCH_DATABASE_URL!));
-    else console.log('(BENCH_DATABASE_URL not set: SQLite only)');
-    for (const open of dbs) {
-      const bdb = await open();
-      try { await benchOn(bdb); } finally { await bdb.drop(); }
-    }
+    await eachDatabase((bdb) => benchOn(bdb));
     return true;
   },
 };

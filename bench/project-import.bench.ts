@@ -12,7 +12,7 @@ import { newId, systemClock } from '../server/platform/clock.js';
 import { loadActor } from '../server/platform/access/load-actor.js';
 import type { Actor } from '../server/platform/access/actor.js';
 import { importLedger } from '../server/modules/projects/library-import.js';
-import { createUser, machine, ms, tempPostgres, tempSqlite, type Bench, type BenchDatabase } from './lib.js';
+import { createUser, eachDatabase, exceljsFloor, machine, measure, ms, type Bench, type BenchDatabase } from './lib.js';
 
 const N = Number(process.env.BENCH_LEDGER_ROWS || 20_000);
 const REGION = '990179';
@@ -21,18 +21,6 @@ const LEADERS = 12;
 const TOWNSHIPS = 15;
 const CATEGORIES = ['产业', '基础设施', '社会民生', '生态环保'];
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: string; heapMb: number }> {
-  global.gc?.();
-  const base = process.memoryUsage().heapUsed;
-  let peak = base;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 20);
-  const t0 = Date.now();
-  try {
-    const value = await fn();
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-    return { value, seconds: ms(t0), heapMb: Math.round((peak - base) / 1048576) };
-  } finally { clearInterval(sampler); }
-}
 
 /** The ledger file, as a 发改局 keeps it. */
 async function ledger(year: number): Promise<Buffer> {
@@ -74,11 +62,11 @@ async function benchOn(bdb: BenchDatabase, file: Buffer): Promise<void> {
     }
     const sup = await createUser(ctx, { regionCode: REGION, roles: ['supervisor'] });
     const actor = (await loadActor(ctx, sup.id, '127.0.0.1')) as Actor;
-    const preview = await timed(() => importLedger(ctx, actor, file, false));
+    const preview = await measure(() => importLedger(ctx, actor, file, false));
     if (preview.value.errors.length) throw new Error(`bench ledger has errors: ${JSON.stringify(preview.value.errors.slice(0, 3))}`);
-    const commit = await timed(() => importLedger(ctx, actor, file, true));
+    const commit = await measure(() => importLedger(ctx, actor, file, true));
     const reports = await ctx.db.selectFrom('projectReports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const again = await timed(() => importLedger(ctx, actor, file, true));
+    const again = await measure(() => importLedger(ctx, actor, file, true));
     console.log(`  ${bdb.label}: preview ${preview.seconds} (+${preview.heapMb} MB heap), ${preview.value.total.toLocaleString('en')} rows, header rows ${preview.value.headerRows}, units ${JSON.stringify(preview.value.units)}`);
     console.log(`  ${bdb.label}: commit ${commit.seconds} (+${commit.heapMb} MB heap): ${commit.value.created.toLocaleString('en')} projects created, ${Number(reports.n).toLocaleString('en')} monthly reports filed from the ledger`);
     console.log(`  ${bdb.label}: re-import of the same file ${again.seconds} (+${again.heapMb} MB heap): ${again.value.updated.toLocaleString('en')} updated, ${again.value.created} created`);
@@ -95,21 +83,8 @@ const bench: Bench = {
     const t0 = Date.now();
     const file = await ledger(year);
     console.log(`  ledger: ${(file.length / 1048576).toFixed(1)} MB, written in ${ms(t0)}`);
-    const floor = await timed(async () => {
-      const w = new ExcelJS.Workbook();
-      await w.xlsx.load(file as any);
-      let n = 0;
-      w.worksheets[0].eachRow(() => { n++; });
-      return n;
-    });
-    console.log(`  floor — exceljs load and walk of ${floor.value.toLocaleString('en')} rows: ${floor.seconds} (+${floor.heapMb} MB heap)`);
-    const dbs: (() => Promise<BenchDatabase>)[] = [tempSqlite];
-    if (process.env.BENCH_DATABASE_URL) dbs.push(() => tempPostgres(process.env.BENCH_DATABASE_URL!));
-    else console.log('  (BENCH_DATABASE_URL not set: SQLite only)');
-    for (const open of dbs) {
-      const bdb = await open();
-      try { await benchOn(bdb, file); } finally { await bdb.drop(); }
-    }
+    await exceljsFloor(file);
+    await eachDatabase((bdb) => benchOn(bdb, file));
     return true;
   },
 };

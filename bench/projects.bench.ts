@@ -10,7 +10,7 @@ import { newId, systemClock } from '../server/platform/clock.js';
 import { loadActor } from '../server/platform/access/load-actor.js';
 import { projectOverview } from '../server/modules/projects/overview-service.js';
 import { addPeriods } from '../server/modules/projects/reports-rules.js';
-import { createUser, machine, ms, signIn, tempPostgres, tempSqlite, type Bench, type BenchDatabase } from './lib.js';
+import { createUser, eachDatabase, machine, ms, signIn, type Bench, type BenchDatabase } from './lib.js';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS || 5_000);
 const MONTHS = Number(process.env.BENCH_MONTHS || 120);
@@ -21,14 +21,7 @@ const RUNS = 15;
 const bench: Bench = {
   description: `project overview over ${PROJECTS.toLocaleString('en')} projects × ${MONTHS} months of reports, one request at a time (${RUNS} runs)`,
   async run() {
-    const dbs: (() => Promise<BenchDatabase>)[] = [tempSqlite];
-    if (process.env.BENCH_DATABASE_URL) dbs.push(() => tempPostgres(process.env.BENCH_DATABASE_URL!));
-    else console.log('(BENCH_DATABASE_URL not set: SQLite only)');
-    console.log(machine());
-    for (const open of dbs) {
-      const bdb = await open();
-      try { await benchOn(bdb); } finally { await bdb.drop(); }
-    }
+    await eachDatabase((bdb) => benchOn(bdb));
     return true;
   },
 };
