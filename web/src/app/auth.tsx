@@ -54,6 +54,9 @@ export function useAuthActions() {
       if (stage === 'full') void qc.invalidateQueries({ queryKey: SESSION_KEY });
     },
     async logout() {
+      // Reads already on their way finish first (at most 2 s): one arriving after the session has ended answers 401.
+      const until = Date.now() + 2000;
+      while (qc.isFetching() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       try { await ok(api.POST('/api/v1/auth/logout')); } catch { /* the session may be gone already */ }
       signedOutOnPurpose = true;
       resetToSignedOut(qc);
